@@ -1,0 +1,54 @@
+/** Type guards that make every helper total over any JSON value. */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function asObject(value: unknown): JsonObject {
+  return isObject(value) ? value : {};
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+/** The `$ref` string of a reference object, if the value is one. */
+export function refOf(value: unknown): string | undefined {
+  return isObject(value) && typeof value.$ref === 'string' ? value.$ref : undefined;
+}
+
+/** The value at a path, or undefined where the path leaves the JSON tree. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
+    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) node = node[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+/**
+ * The first `$ref` met when walking `path` through the unresolved document, with the depth at which it stands:
+ * it tells whether a response or header found in the resolved document is a shared component.
+ */
+export function firstRefAlong(
+  unresolved: unknown,
+  path: readonly (string | number)[],
+): { ref: string; depth: number } | undefined {
+  let node: unknown = unresolved;
+  for (let depth = 0; depth <= path.length; depth++) {
+    const ref = refOf(node);
+    if (ref !== undefined) return { ref, depth };
+    if (depth === path.length) return undefined;
+    const segment = path[depth];
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment as string] : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+import { asObject, isObject, JsonObject } from './json';
+import { isItemPath } from './paths';
+import { effectiveSecurity, securityFacts, SecurityFacts, securitySchemesOf } from './security';
+import { OpenApiVersion, versionOf } from './responses';
+
+/** The methods that make an operation; webhooks and callbacks are requests the API sends, never linted. */
+export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export type JsonPath = (string | number)[];
+
+/** What every rule needs to know about one operation, computed once per document. */
+export interface OperationFacts {
+  path: string;
+  method: string;
+  /** `GET /calls/{callId}`: how messages name the operation. */
+  label: string;
+  /** Where the operation stands: `['paths', path, method]`. */
+  location: JsonPath;
+  operation: JsonObject;
+  responses: JsonObject;
+  security: SecurityFacts;
+  itemPath: boolean;
+}
+
+/** What every rule needs to know about one document. */
+export interface DocumentFacts {
+  version: OpenApiVersion;
+  /** The resolved document: `$ref`s replaced by what they point at. */
+  resolved: JsonObject;
+  /** The document as written: tells which responses and headers are shared `$ref`s. */
+  unresolved: unknown;
+  securitySchemes: JsonObject;
+  operations: OperationFacts[];
+}
+
+export function documentFactsOf(resolved: unknown, unresolved: unknown): DocumentFacts {
+  const root = asObject(resolved);
+  const securitySchemes = securitySchemesOf(root);
+  const operations: OperationFacts[] = [];
+  for (const [path, pathItem] of Object.entries(asObject(root.paths))) {
+    if (!isObject(pathItem)) continue;
+    for (const method of OPERATION_METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      operations.push({
+        path,
+        method,
+        label: `${method.toUpperCase()} ${path}`,
+        location: ['paths', path, method],
+        operation,
+        responses: asObject(operation.responses),
+        security: securityFacts(effectiveSecurity(root, operation), securitySchemes),
+        itemPath: isItemPath(path),
+      });
+    }
+  }
+  return { version: versionOf(root), resolved: root, unresolved, securitySchemes, operations };
+}

@@ -1,0 +1,52 @@
+import { asObject, isNonEmptyString } from './openapi/json';
+import type { DocumentFacts, JsonPath, OperationFacts } from './openapi/operations';
+
+export type Severity = 'error' | 'warn';
+
+/** One problem a rule found, at the path where the fix goes. */
+export interface Finding {
+  message: string;
+  path: JsonPath;
+}
+
+/** Options of the ruleset factory, after defaults are applied. */
+export interface RuleOptions {
+  /** Names of array properties that wrap a collection's members (`items`, `data`, ... and any extra). */
+  collectionEnvelopeNames: ReadonlySet<string>;
+  /** Lower-case name parts that mark a 403 body property as saying what is missing (`scope`, `permission`, ...). */
+  missingGrantPropertyParts: readonly string[];
+}
+
+export interface AuthRule {
+  name: string;
+  severity: Severity;
+  /** One sentence: what the rule asks of the description. */
+  description: string;
+  /**
+   * Whether Spectral maps finding paths through `$ref`s to the definition (a shared component is reported once,
+   * where it is defined). False for rules whose fix is on the operation's own entry, even when it is a `$ref`.
+   */
+  resolved: boolean;
+  check(document: DocumentFacts, options: RuleOptions): Finding[];
+}
+
+export const EXCEPTIONS_KEY = 'x-auth-exceptions';
+
+/** An operation's `x-auth-exceptions` entry for the rule silences it only with a non-empty reason. */
+export function isExcepted(operation: OperationFacts, ruleName: string): boolean {
+  return isNonEmptyString(asObject(operation.operation[EXCEPTIONS_KEY])[ruleName]);
+}
+
+/** The document's operations that the rule is not told to leave alone. */
+export function operationsFor(document: DocumentFacts, ruleName: string): OperationFacts[] {
+  return document.operations.filter((operation) => !isExcepted(operation, ruleName));
+}
+
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Where a response-level finding goes: the operation's `responses`, or the operation when it has none. */
+export function responsesLocation(operation: OperationFacts): JsonPath {
+  return 'responses' in operation.operation ? [...operation.location, 'responses'] : operation.location;
+}
