@@ -51,6 +51,12 @@ export function securityFacts(security: unknown, schemes: JsonObject): SecurityF
   };
 }
 
+/** IANA's HTTP Authentication Scheme Registry, to spell `scheme: bearer` the way challenges write it. */
+const REGISTERED_AUTH_SCHEMES = new Map(
+  ['Basic', 'Bearer', 'Concealed', 'Digest', 'DPoP', 'GNAP', 'HOBA', 'Mutual', 'Negotiate', 'OAuth', 'PrivateToken',
+    'SCRAM-SHA-1', 'SCRAM-SHA-256', 'vapid'].map((scheme) => [scheme.toLowerCase(), scheme]),
+);
+
 /**
  * The HTTP auth-scheme a security scheme expects in `Authorization` and names in `WWW-Authenticate`:
  * `http` → its `scheme`; `oauth2`/`openIdConnect` → `Bearer`; 2.0 `basic` → `Basic`; anything else → unknown.
@@ -59,7 +65,9 @@ export function authSchemeOf(scheme: unknown): string | undefined {
   const definition = asObject(scheme);
   switch (definition.type) {
     case 'http':
-      return typeof definition.scheme === 'string' && definition.scheme.length > 0 ? definition.scheme : undefined;
+      return typeof definition.scheme === 'string' && definition.scheme.length > 0
+        ? (REGISTERED_AUTH_SCHEMES.get(definition.scheme.toLowerCase()) ?? definition.scheme)
+        : undefined;
     case 'oauth2':
     case 'openIdConnect':
       return 'Bearer';

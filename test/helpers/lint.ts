@@ -1,0 +1,87 @@
+import { Document, ISpectralDiagnostic, Spectral } from '@stoplight/spectral-core';
+import type { IDocument } from '@stoplight/spectral-core/dist/document';
+import { Json, Yaml } from '@stoplight/spectral-parsers';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ruleset = require('../../src/index');
+import { createRuleset, RulesetOptions } from '../../src/ruleset';
+
+export const FIXTURES = resolve(__dirname, '../../fixtures');
+
+/** A fixture's absolute path: `fixture('auth-401-documented/invalid.oas3.yaml')`. */
+export function fixture(name: string): string {
+  return join(FIXTURES, name);
+}
+
+/** A document for Spectral, from a fixture file (so that file `$ref`s resolve next to it) or from inline YAML. */
+export function documentFrom(source: { file: string } | { yaml: string; at?: string }): IDocument {
+  if ('file' in source) {
+    const path = source.file.startsWith('/') ? source.file : fixture(source.file);
+    const text = readFileSync(path, 'utf8');
+    return path.endsWith('.json') ? new Document(text, Json, path) : new Document(text, Yaml, path);
+  }
+  return new Document(source.yaml, Yaml, source.at ?? join(FIXTURES, 'inline.yaml'));
+}
+
+/** Lints through the real Spectral engine with this package's ruleset (the source, as `extends` would load it). */
+export async function lint(document: IDocument, options?: RulesetOptions): Promise<ISpectralDiagnostic[]> {
+  const spectral = new Spectral();
+  spectral.setRuleset(options === undefined ? ruleset : createRuleset(options));
+  return spectral.run(document);
+}
+
+/** Results of one rule, reduced to what a scenario asserts: path, severity, and message. */
+export async function findingsOf(
+  ruleName: string,
+  source: Parameters<typeof documentFrom>[0],
+  options?: RulesetOptions,
+): Promise<{ path: string; severity: number; message: string; line: number; source?: string }[]> {
+  const results = await lint(documentFrom(source), options);
+  return results
+    .filter((result) => result.code === ruleName)
+    .map((result) => ({
+      path: result.path.join('.'),
+      severity: result.severity,
+      message: result.message,
+      line: result.range.start.line + 1,
+      ...(result.source !== undefined ? { source: result.source } : {}),
+    }));
+}
+
+/** Spectral's numeric severities, as results carry them. */
+export const ERROR = 0;
+export const WARN = 1;
+
+export interface Scenario {
+  name: string;
+  document: Parameters<typeof documentFrom>[0];
+  options?: RulesetOptions;
+  /** Expected findings of the rule, in any order: path (dot-joined), and optionally message parts and source. */
+  findings: { path: string; messageIncludes?: string[]; source?: string; line?: number }[];
+}
+
+/**
+ * Runs a rule's scenario table through the real engine: each scenario asserts exactly the rule's findings
+ * (paths and severity), so an extra or a missing finding fails the test.
+ */
+export function testRule(ruleName: string, severity: number, scenarios: Scenario[]): void {
+  describe(ruleName, () => {
+    test.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('%s', async (_name, scenario) => {
+      const findings = await findingsOf(ruleName, scenario.document, scenario.options);
+      const sortByPath = <T extends { path: string }>(list: T[]) => [...list].sort((a, b) => a.path.localeCompare(b.path));
+      expect(sortByPath(findings).map((finding) => finding.path)).toEqual(
+        sortByPath(scenario.findings).map((finding) => finding.path),
+      );
+      for (const finding of findings) {
+        expect(finding.severity).toBe(severity);
+        expect(finding.message).not.toContain('could not check this document');
+      }
+      for (const expected of scenario.findings) {
+        const actual = findings.find((finding) => finding.path === expected.path)!;
+        for (const part of expected.messageIncludes ?? []) expect(actual.message).toContain(part);
+        if (expected.source !== undefined) expect(actual.source).toBe(fixture(expected.source));
+        if (expected.line !== undefined) expect(actual.line).toBe(expected.line);
+      }
+    });
+  });
+}
