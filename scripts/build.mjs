@@ -3,7 +3,7 @@
 // (the CLI, and the VS Code extension, which cannot load anything else offline). See docs/packaging.md.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export const SPECTRAL_BUILTINS = [
@@ -31,6 +31,21 @@ for (const entry of ['index', 'factory']) {
     logLevel: 'warning',
   });
 }
+// The `spectral-auth-responses` bin: our own code bundled, every package it uses required at run time from the
+// installed dependencies (the command runs in Node, where Spectral's loaders and formatters resolve normally).
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  banner: { js: '#!/usr/bin/env node' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+chmodSync('dist/cli.js', 0o755);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 try {
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -23,6 +23,32 @@ export function refOf(value: unknown): string | undefined {
   return isObject(value) && typeof value.$ref === 'string' ? value.$ref : undefined;
 }
 
+/**
+ * What a local `$ref` (`#/components/schemas/Folder`) points at in `root`, or undefined (another file, a broken
+ * pointer). Spectral's resolver leaves the `$ref` that closes a cycle in place in the resolved document.
+ */
+export function localRefTarget(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = root;
+  for (const raw of ref.slice(2).split('/')) {
+    const segment = decodedPointerSegment(raw);
+    if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
+    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) node = node[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+function decodedPointerSegment(raw: string): string {
+  let segment = raw;
+  try {
+    segment = decodeURIComponent(raw);
+  } catch {
+    // A malformed %-escape: read the segment as written.
+  }
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 /** The value at a path, or undefined where the path leaves the JSON tree. */
 export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let node: unknown = root;

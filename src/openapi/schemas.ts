@@ -1,29 +1,42 @@
-import { asArray, isObject, JsonObject } from './json';
+import { asArray, isObject, JsonObject, localRefTarget, refOf } from './json';
 
 /**
  * Schema questions, answered on the resolved document. Resolved schemas may be cyclic object graphs,
- * so every walk remembers what it has seen and visits each schema at most once.
+ * so every walk remembers what it has seen and visits each schema at most once. Spectral leaves the `$ref` that
+ * closes a cycle in place: given the resolved `root`, walks follow such local references (see `followed`).
  */
 
+/** The schema, or what its local `$ref` points at in `root` (through a chain of at most a few references). */
+export function followed(schema: unknown, root?: unknown): unknown {
+  let node = schema;
+  for (let hops = 0; hops < 16 && root !== undefined; hops++) {
+    const ref = refOf(node);
+    const target = ref === undefined ? undefined : localRefTarget(root, ref);
+    if (target === undefined) return node;
+    node = target;
+  }
+  return node;
+}
+
 /** The schema and its `allOf` parts, recursively: the parts whose properties and types merge. */
-export function allOfParts(schema: unknown): JsonObject[] {
+export function allOfParts(schema: unknown, root?: unknown): JsonObject[] {
   const parts: JsonObject[] = [];
   const seen = new Set<JsonObject>();
   const pending: unknown[] = [schema];
   while (pending.length > 0) {
-    const part = pending.pop();
+    const part = followed(pending.pop(), root);
     if (!isObject(part) || seen.has(part)) continue;
     seen.add(part);
     parts.push(part);
-    pending.push(...asArray(part.allOf));
+
   }
   return parts;
 }
 
 /** Properties of the schema with its `allOf` parts merged; the first definition of a name wins. */
-export function mergedProperties(schema: unknown): Map<string, unknown> {
+export function mergedProperties(schema: unknown, root?: unknown): Map<string, unknown> {
   const properties = new Map<string, unknown>();
-  for (const part of allOfParts(schema)) {
+  for (const part of allOfParts(schema, root)) {
     if (!isObject(part.properties)) continue;
     for (const [name, property] of Object.entries(part.properties)) {
       if (!properties.has(name)) properties.set(name, property);
@@ -33,11 +46,11 @@ export function mergedProperties(schema: unknown): Map<string, unknown> {
 }
 
 /** `type: array` (or a 3.1 type list with `array`), or an untyped schema with `items`, after merging `allOf`. */
-export function isArraySchema(schema: unknown): boolean {
-  return allOfParts(schema).some((part) => {
+export function isArraySchema(schema: unknown, root?: unknown): boolean {
+  return allOfParts(schema, root).some((part) => {
     const type = part.type;
     if (type === 'array') return true;
-    if (Array.isArray(type)) return type.includes('array');
+
     return type === undefined && part.items !== undefined;
   });
 }
@@ -46,7 +59,12 @@ export function isArraySchema(schema: unknown): boolean {
  * Whether the schema has a property whose name satisfies `matches`, at the top level or `levelsDown` object
  * levels below it, merging `allOf` and requiring it in every branch of a `oneOf` or `anyOf`.
  */
-export function hasPropertyNamed(schema: unknown, matches: (name: string) => boolean, levelsDown: number): boolean {
+export function hasPropertyNamed(
+  schema: unknown,
+  matches: (name: string) => boolean,
+  levelsDown: number,
+  root?: unknown,
+): boolean {
   const answers = new Map<string, boolean>();
   const ids = new Map<JsonObject, number>();
   const idOf = (node: JsonObject): number => {
@@ -55,7 +73,8 @@ export function hasPropertyNamed(schema: unknown, matches: (name: string) => boo
     return id;
   };
 
-  const search = (node: unknown, levels: number): boolean => {
+  const search = (schemaOrRef: unknown, levels: number): boolean => {
+    const node = followed(schemaOrRef, root);
     if (!isObject(node)) return false;
     const key = `${idOf(node)}:${levels}`;
     const known = answers.get(key);

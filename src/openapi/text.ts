@@ -5,7 +5,20 @@
 
 /** Lower-case words of a text; underscores and apostrophes stay inside words (`insufficient_scope`, `don't`). */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9_']+/).filter((word) => word.length > 0);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9_']+/)
+    .map(withoutEdgeApostrophes)
+    .filter((word) => word.length > 0);
+}
+
+/** `'permissions'` (a quoted word) is the word `permissions`; a loop, not a regular expression, stays linear. */
+function withoutEdgeApostrophes(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && word[start] === "'") start++;
+  while (end > start && word[end - 1] === "'") end--;
+  return word.slice(start, end);
 }
 
 /** The first of `phrases` (space-separated words) that occurs as consecutive whole words. */

@@ -1,4 +1,4 @@
-import { refOf } from '../openapi/json';
+import { asObject, refOf } from '../openapi/json';
 import { subjectAt } from '../openapi/references';
 import { documentsCode } from '../openapi/responses';
 import { findPhrase, wordsOf } from '../openapi/text';
@@ -22,7 +22,8 @@ export const auth401MisusedForPermissions: AuthRule = {
     for (const operation of operationsFor(document, name)) {
       if (!documentsCode(operation.responses, '401')) continue;
       const response = operation.responses['401'];
-      const description = refOf(response) === undefined ? (response as { description?: unknown }).description : undefined;
+      // asObject: a 401 written without a value (`401:`) is null, and reading its description must not throw.
+      const description = refOf(response) === undefined ? asObject(response).description : undefined;
       if (typeof description !== 'string') continue;
       const phrase = findPhrase(wordsOf(description), PERMISSION_PHRASES);
       if (phrase === undefined) continue;

@@ -13,7 +13,7 @@ function namesMissingGrants(document: DocumentFacts, response: unknown, options:
     const lower = property.toLowerCase();
     return options.missingGrantPropertyParts.some((part) => lower.includes(part));
   };
-  if (bodySchemasOf(response, document.version).some((schema) => hasPropertyNamed(schema, isGrantProperty, 1))) {
+  if (bodySchemasOf(response, document.version).some((schema) => hasPropertyNamed(schema, isGrantProperty, 1, document.resolved))) {
     return true;
   }
   const header = headerNamed(response, 'WWW-Authenticate');

@@ -1,4 +1,4 @@
-import { refOf } from '../openapi/json';
+import { asObject, refOf } from '../openapi/json';
 import { subjectAt } from '../openapi/references';
 import { documentsCode } from '../openapi/responses';
 import { findNearbyPair, findPhrase, wordsOf } from '../openapi/text';
@@ -29,7 +29,8 @@ export const auth403MisusedForAuthentication: AuthRule = {
     for (const operation of operationsFor(document, name)) {
       if (!documentsCode(operation.responses, '403')) continue;
       const response = operation.responses['403'];
-      const description = refOf(response) === undefined ? (response as { description?: unknown }).description : undefined;
+      // Any shape may stand here (`'403': null` included): an unresolved `$ref` or a non-object has no description.
+      const description = refOf(response) === undefined ? asObject(response).description : undefined;
       if (typeof description !== 'string') continue;
       const phrase = authenticationFailureIn(description);
       if (phrase === undefined) continue;

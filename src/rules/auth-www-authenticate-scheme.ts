@@ -1,4 +1,5 @@
 import { refOf } from '../openapi/json';
+import type { JsonPath } from '../openapi/operations';
 import { subjectAt } from '../openapi/references';
 import { documentedValuesOf, documentsCode, headerNamed } from '../openapi/responses';
 import { authSchemesNamed, isApiKeyScheme } from '../openapi/security';
@@ -11,13 +12,25 @@ function challengeSchemeOf(value: string): string {
   return value.trim().split(/[\s,]/, 1)[0].toLowerCase();
 }
 
+/** One header that documents challenges for none of the schemes of the operations that use it. */
+interface Mismatch {
+  subject: string;
+  /** The header is a shared component (or inside one), so several operations may use it. */
+  shared: boolean;
+  path: JsonPath;
+  documented: Set<string>;
+  expected: Map<string, string>;
+}
+
 export const authWwwAuthenticateScheme: AuthRule = {
   name,
   severity: 'warn',
   description: "A 401's WWW-Authenticate challenges name a scheme that the operation accepts.",
   resolved: true,
   check(document) {
-    const findings: Finding[] = [];
+    // Keyed by subject: a shared response or header used by operations with different schemes is one finding
+    // (Spectral de-duplicates only identical messages at the same place), asking for any of their schemes.
+    const mismatches = new Map<string, Mismatch>();
     for (const operation of operationsFor(document, name)) {
       if (!operation.security.secured || !documentsCode(operation.responses, '401')) continue;
       const accepted = operation.security.schemeNames.map((scheme) => document.securitySchemes[scheme]);
@@ -33,13 +46,19 @@ export const authWwwAuthenticateScheme: AuthRule = {
       const wanted = new Set(expected.map((scheme) => scheme.toLowerCase()));
       if (challenges.some((challenge) => wanted.has(challengeSchemeOf(challenge)))) continue;
       const path = [...operation.location, 'responses', '401', 'headers', header.key];
+      const own = `the WWW-Authenticate header of the 401 of ${operation.label}`;
       const subject = subjectAt(document, operation, path, 'the WWW-Authenticate header of the 401');
-      const documented = [...new Set(challenges.map(challengeSchemeOf))].join(', ');
-      findings.push({
-        message: `${capitalized(subject)} documents challenges (${documented}) for none of the schemes the operation accepts: document a challenge that starts with ${expected.join(' or ')}.`,
-        path,
-      });
+      const shared = subject !== own;
+      const mismatch = mismatches.get(subject) ?? { subject, shared, path, documented: new Set(), expected: new Map() };
+      for (const challenge of challenges) mismatch.documented.add(challengeSchemeOf(challenge));
+      for (const scheme of expected) mismatch.expected.set(scheme.toLowerCase(), scheme);
+      mismatches.set(subject, mismatch);
     }
-    return findings;
+    return [...mismatches.values()].map(
+      ({ subject, shared, path, documented, expected }): Finding => ({
+        message: `${capitalized(subject)} documents challenges (${[...documented].join(', ')}) for none of the schemes ${shared ? 'accepted by the operations that use it' : 'the operation accepts'}: document a challenge that starts with ${[...expected.values()].join(' or ')}.`,
+        path,
+      }),
+    );
   },
 };

@@ -1,0 +1,227 @@
+// `npm run bench`: the cost of this ruleset over Spectral's own floor, through the real `spectral lint` command.
+//
+// For every corpus document and generated documents of 1,000, 10,000 and 50,000 operations, it runs the floor
+// (Spectral with one trivial rule: start-up, parse, resolve) and ours (this package's built ruleset, extended from a
+// .spectral.yaml as users do), alternating the two so that the drift of a shared machine cancels out, and reports
+// the median wall time, the median peak memory (the child's own maxRSS), and the ratios ours/floor. Writes
+// docs/performance.md on a full run.
+//
+// Options: --runs N (pairs per document; default 5, and 3 on documents of 10,000 operations or more),
+//          --only name[,name] (corpus names, gen-1000, gen-10000, gen-50000; prints, does not write the page).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { CORPUS, corpusPathOf, ensureCorpus, installedVersionOf, ROOT } from './lib-corpus.mjs';
+import { GENERATED_DIR, generatedDocumentPath } from './lib-generated.mjs';
+
+const YAML = createRequire(import.meta.url)('yaml');
+const GENERATED_SIZES = [1000, 10000, 50000];
+const TARGET_TIME_RATIO = 1.15;
+const TARGET_MEMORY_RATIO = 1.1;
+const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
+const PAGE = join(ROOT, 'docs', 'performance.md');
+
+const options = parseArguments(process.argv.slice(2));
+if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
+  console.error('dist/index.js is missing: run `npm run build` first (`npm run bench` does).');
+  process.exit(1);
+}
+const rulesets = writeRulesets();
+const targets = selectTargets(options.only);
+
+const rows = [];
+for (const target of targets) {
+  const runs = options.runs ?? (target.operations >= 10000 ? 3 : 5);
+  const row = await measure(target, runs);
+  rows.push(row);
+  console.log(formatRow(row));
+}
+const misses = rows.filter((row) => row.timeRatio > TARGET_TIME_RATIO || row.memoryRatio > TARGET_MEMORY_RATIO);
+console.log(misses.length === 0 ? 'every ratio is within target' : `over target: ${misses.map((row) => row.name).join(', ')}`);
+if (options.only.length === 0) {
+  writeFileSync(PAGE, renderPage(rows));
+  console.log(`wrote ${relative(ROOT, PAGE)}`);
+}
+
+function parseArguments(args) {
+  const parsed = { only: [], runs: undefined };
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--only') parsed.only.push(...(args[++i] ?? '').split(',').filter(Boolean));
+    else if (args[i] === '--runs') parsed.runs = positiveInteger(args[++i]);
+    else throw new Error(`unknown argument ${args[i]} (use --runs N, --only name[,name])`);
+  }
+  return parsed;
+}
+
+function positiveInteger(text) {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--runs needs a positive integer, not ${text}`);
+  return value;
+}
+
+/** The floor ruleset (one trivial rule) and ours (this package, extended the way users extend it). */
+function writeRulesets() {
+  mkdirSync(GENERATED_DIR, { recursive: true });
+  const floor = join(GENERATED_DIR, 'floor.spectral.yaml');
+  writeFileSync(floor, ['rules:', '  floor-info-present:', '    given: $.info', '    severity: warn', '    then:', '      function: truthy', ''].join('\n'));
+  const ours = join(GENERATED_DIR, 'ours.spectral.yaml');
+  writeFileSync(ours, `extends: [${JSON.stringify(relative(GENERATED_DIR, join(ROOT, 'dist', 'index.js')))}]\n`);
+  const preload = join(GENERATED_DIR, 'report-max-rss.cjs');
+  // The child writes its own peak resident memory (kilobytes) and CPU time on exit: portable, unlike /usr/bin/time -v.
+  writeFileSync(
+    preload,
+    "process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({ maxRssKb: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })); } catch {} });\n",
+  );
+  return { floor, ours, preload };
+}
+
+function selectTargets(only) {
+  const corpus = CORPUS.map((document) => ({ name: document.name, kind: 'corpus', document }));
+  const generated = GENERATED_SIZES.map((size) => ({ name: `gen-${size}`, kind: 'generated', size }));
+  const all = [...corpus, ...generated];
+  const unknown = only.filter((name) => !all.some((target) => target.name === name));
+  if (unknown.length > 0) throw new Error(`unknown document(s): ${unknown.join(', ')} (known: ${all.map((t) => t.name).join(', ')})`);
+  const chosen = only.length === 0 ? all : all.filter((target) => only.includes(target.name));
+  ensureCorpus(chosen.filter((target) => target.kind === 'corpus').map((target) => target.document));
+  return chosen.map((target) => {
+    const path = target.kind === 'corpus' ? corpusPathOf(target.document) : generatedDocumentPath(target.size);
+    const operations = target.kind === 'corpus' ? countOperations(path) : target.size;
+    return { ...target, path, operations, bytes: statSync(path).size };
+  });
+}
+
+/** Operations under `paths`, counted the way the rules count them (the eight methods). */
+function countOperations(path) {
+  const text = readFileSync(path, 'utf8');
+  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+  const paths = (path.endsWith('.json') ? JSON.parse(text) : YAML.parse(text)).paths ?? {};
+  return Object.values(paths).reduce((n, item) => n + methods.filter((m) => item?.[m] !== undefined).length, 0);
+}
+
+async function measure(target, runs) {
+  const samples = { floor: [], ours: [] };
+  // One untimed run of each first: the file is in the page cache and both rulesets' loaders are warm for all runs.
+  await lintOnce(target, 'floor');
+  await lintOnce(target, 'ours');
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor'];
+    for (const side of order) samples[side].push(await lintOnce(target, side));
+  }
+  const floorTime = median(samples.floor.map((s) => s.milliseconds));
+  const oursTime = median(samples.ours.map((s) => s.milliseconds));
+  const floorCpu = median(samples.floor.map((s) => s.cpuMs));
+  const oursCpu = median(samples.ours.map((s) => s.cpuMs));
+  const floorMemory = median(samples.floor.map((s) => s.maxRssKb));
+  const oursMemory = median(samples.ours.map((s) => s.maxRssKb));
+  return {
+    name: target.name,
+    kind: target.kind,
+    operations: target.operations,
+    bytes: target.bytes,
+    runs,
+    floorTime,
+    oursTime,
+    timeRatio: oursTime / floorTime,
+    floorCpu,
+    oursCpu,
+    cpuRatio: oursCpu / floorCpu,
+    floorMemory,
+    oursMemory,
+    memoryRatio: oursMemory / floorMemory,
+    findings: samples.ours[0].findings,
+    spread: spreadOf(samples),
+  };
+}
+
+/** How far the slowest run of each side is from its median: the noise the medians sit in. */
+function spreadOf(samples) {
+  const worst = (list) => Math.max(...list.map((s) => s.milliseconds)) / median(list.map((s) => s.milliseconds)) - 1;
+  return Math.max(worst(samples.floor), worst(samples.ours));
+}
+
+function lintOnce(target, side) {
+  const output = join(GENERATED_DIR, `out-${side}.json`);
+  const usageFile = join(GENERATED_DIR, `usage-${side}.json`);
+  rmSync(output, { force: true });
+  rmSync(usageFile, { force: true });
+  const args = ['--require', rulesets.preload, SPECTRAL, 'lint', target.path, '--ruleset', rulesets[side], '--format', 'json', '--output', output, '--quiet'];
+  return new Promise((resolvePromise, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+      // spectral exits 1 when it reports errors: that is a successful lint here; 2 is a failure.
+      if (code !== 0 && code !== 1) return reject(new Error(`${side} on ${target.name} exited ${code}: ${stderr.slice(0, 2000)}`));
+      const results = existsSync(output) ? JSON.parse(readFileSync(output, 'utf8') || '[]') : [];
+      const crashed = results.filter((r) => String(r.message).includes('could not check this document'));
+      if (crashed.length > 0) return reject(new Error(`${side} on ${target.name}: a rule failed: ${crashed[0].message}`));
+      const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+      resolvePromise({ milliseconds, maxRssKb: usage.maxRssKb, cpuMs: usage.cpuMs, findings: results.length });
+    });
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function megabytes(kb) {
+  return `${Math.round(kb / 1024)} MB`;
+}
+
+function perOperation(ms, operations) {
+  return `${((ms * 1000) / operations).toFixed(0)} µs`;
+}
+
+function formatRow(row) {
+  return `${row.name.padEnd(11)} ${String(row.operations).padStart(6)} ops  floor ${seconds(row.floorTime).padStart(8)} ${megabytes(row.floorMemory).padStart(7)}  ours ${seconds(row.oursTime).padStart(8)} ${megabytes(row.oursMemory).padStart(7)}  time ×${row.timeRatio.toFixed(3)}  cpu ×${row.cpuRatio.toFixed(3)} (${seconds(row.floorCpu)} → ${seconds(row.oursCpu)})  memory ×${row.memoryRatio.toFixed(3)}  (${row.findings} findings, ${row.runs} runs, worst run +${Math.round(row.spread * 100)} %)`;
+}
+
+function renderPage(rowList) {
+  const cpuList = cpus();
+  const date = new Date().toISOString().slice(0, 10);
+  const lines = [
+    '# Performance',
+    '',
+    '<!-- Written by `npm run bench` (scripts/bench.mjs); re-run it rather than editing by hand. -->',
+    '',
+    `The cost of this ruleset over Spectral's floor, through the real \`spectral lint\` command. The **floor** is Spectral with a ruleset of one trivial rule (\`truthy\` on \`$.info\`): start-up, ruleset loading, parsing and resolving, which every ruleset pays. **Ours** is a \`.spectral.yaml\` that extends this package's built \`dist/index.js\`, the way users extend it. Both write their results as JSON to a file. The two alternate (floor, ours, then ours, floor, ...) after one untimed run of each, so that the drift of a shared machine cancels out; times are the median wall time of the \`spectral lint\` process, memory the median of its peak resident set (\`process.resourceUsage().maxRSS\`).`,
+    '',
+    `Target: time ≤ ×${TARGET_TIME_RATIO} and memory ≤ ×${TARGET_MEMORY_RATIO} of the floor on every document, and a flat time per operation from 1,000 to 50,000 operations.`,
+    '',
+    `- Date: ${date}`,
+    `- Machine: ${cpuList.length} CPUs (${cpuList[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, shared with other work while measured (absolute times are noisy; the ratios are what the alternation keeps fair)`,
+    `- Versions: Node ${process.version}, @stoplight/spectral-cli ${installedVersionOf('@stoplight/spectral-cli')}, @stoplight/spectral-core ${installedVersionOf('@stoplight/spectral-core')}`,
+    '',
+    '| document | operations | size | runs | floor time | ours time | **time ratio** | floor memory | ours memory | **memory ratio** | findings | worst run vs median |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of rowList) {
+    const mark = (ratio, target) => (ratio <= target ? `**×${ratio.toFixed(2)}**` : `**×${ratio.toFixed(2)} (over target)**`);
+    lines.push(
+      `| ${row.name} | ${row.operations} | ${(row.bytes / 1e6).toFixed(1)} MB | ${row.runs} | ${seconds(row.floorTime)} | ${seconds(row.oursTime)} | ${mark(row.timeRatio, TARGET_TIME_RATIO)} | ${megabytes(row.floorMemory)} | ${megabytes(row.oursMemory)} | ${mark(row.memoryRatio, TARGET_MEMORY_RATIO)} | ${row.findings} | +${Math.round(row.spread * 100)} % |`,
+    );
+  }
+  const generated = rowList.filter((row) => row.kind === 'generated');
+  if (generated.length > 0) {
+    lines.push('', '## Time per operation (generated documents)', '');
+    lines.push('Generated documents (scripts/lib-generated.mjs) have resources of six operations each (list, create, get, update, delete, a nested listing) with shared schemas, parameters and 401/403/404 responses, OAuth2 scopes or an API key, and a few deliberate mistakes at fixed rates, so that findings grow with the document.', '');
+    lines.push('| document | floor per operation | ours per operation | ours − floor per operation |', '|---|---:|---:|---:|');
+    for (const row of generated) {
+      lines.push(`| ${row.name} | ${perOperation(row.floorTime, row.operations)} | ${perOperation(row.oursTime, row.operations)} | ${perOperation(row.oursTime - row.floorTime, row.operations)} |`);
+    }
+  }
+  lines.push('', '## Reproduce', '', '```sh', 'npm run bench                          # everything (fetches the corpus on first use)', 'npm run bench -- --runs 3 --only github,gen-1000', '```', '');
+  return lines.join('\n');
+}

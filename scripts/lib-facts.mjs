@@ -1,0 +1,21 @@
+// The project's own per-document facts (operations, effective security), bundled from src on demand, so that
+// the corpus page counts operations and secured operations exactly as the rules see them.
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS_DIR, ROOT } from './lib-corpus.mjs';
+
+export async function loadDocumentFacts() {
+  const outfile = join(CORPUS_DIR, 'facts.cjs');
+  mkdirSync(CORPUS_DIR, { recursive: true });
+  await build({
+    entryPoints: [join(ROOT, 'src/openapi/operations.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile).documentFactsOf;
+}

@@ -1,0 +1,174 @@
+import { Command, Option } from 'commander';
+import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
+import type { FixReport } from '../fix';
+import type { InputProblem } from './input-problem';
+import type { CommandEnvironment } from './lint-command';
+import { DEFAULT_RULESET_FILES, EXIT, SEVERITIES, SeverityName } from './names';
+
+/** The rules `fix` repairs, in the order of the README's table (docs/fix.md says how). */
+export const REPAIRABLE_RULES = [
+  'auth-401-documented',
+  'auth-401-www-authenticate',
+  'auth-403-documented',
+  'auth-403-describes-scopes',
+  'auth-404-protected-item',
+  'auth-no-404-collection',
+];
+
+export interface FixCommandOptions {
+  ruleset?: string;
+  dryRun?: boolean;
+  rules?: string[];
+  removeCollection404?: boolean;
+  failSeverity: SeverityName;
+  allowRemoteRefs?: boolean;
+  allowOutsideRefs?: string[];
+}
+
+/** Adds `fix` to the program. Spectral and the fixer load only when it runs, as `lint` does. */
+export function registerFixCommand(program: Command, environment: CommandEnvironment, setExitCode: (code: number) => void): void {
+  program
+    .command('fix')
+    .description('repair, in place, the findings that have one obviously right repair (comments and layout are kept)')
+    .argument('<documents...>', 'files or globs, as for lint')
+    .option('-r, --ruleset <file>', `ruleset to lint with, as for lint (default: ${DEFAULT_RULESET_FILES.join(', ')} in the working directory, if any)`)
+    .option('--dry-run', 'print the repairs as a unified diff on standard output (the report goes to standard error); write nothing')
+    .option('--rules <rules>', `repair only these rules (comma-separated): ${REPAIRABLE_RULES.join(', ')}`, (list: string) =>
+      list.split(',').map((name) => name.trim()).filter((name) => name.length > 0),
+    )
+    .option('--remove-collection-404', 'also remove the 404 of top-level collection listings (auth-no-404-collection): this changes the API contract')
+    .addOption(
+      new Option('-F, --fail-severity <severity>', 'exit 1 when a finding left is at or above this severity')
+        .choices(Object.keys(SEVERITIES))
+        .default('error'),
+    )
+    .option('--allow-remote-refs', 'fetch $refs to http(s):// URLs (refused by default); remote files are never edited')
+    .option(
+      '--allow-outside-refs <dir>',
+      "let file $refs read, and fix edit, files under DIR too (by default only under the document's directory); repeatable",
+      (dir: string, dirs: string[] | undefined) => [...(dirs ?? []), dir],
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 nothing left at or above the fail severity; 1 findings left; 2 usage or input error (as lint).',
+        'A file that does not parse, or whose repaired text would not parse, is never written; writes are atomic.',
+      ].join('\n'),
+    )
+    .action(async (documents: string[], options: FixCommandOptions) => {
+      setExitCode(await fixCommand(documents, options, environment));
+    });
+}
+
+/**
+ * `fix`: for each document, lint it as `lint` does (same ruleset discovery and reference policy), repair what
+ * has one right repair, and report per file what was fixed and what is left for a person.
+ */
+export async function fixCommand(patterns: string[], options: FixCommandOptions, environment: CommandEnvironment): Promise<number> {
+  const { Spectral } = await import('@stoplight/spectral-core');
+  const { fixDocument, unifiedDiff } = await import('../fix');
+  const { discoverFiles } = await import('./discover-files');
+  const { displayPath, formatInputProblem } = await import('./input-problem');
+  const { loadRuleset, RulesetLoadError } = await import('./load-ruleset');
+  const { describeError, PACKAGE_NAME } = await import('./names');
+  const { readDocument } = await import('./read-document');
+  const { atOrAbove } = await import('./report');
+  const { createSafeResolver, realDirectories } = await import('./safe-resolver');
+  const { cwd, stderr } = environment;
+  const report = options.dryRun === true ? stderr : environment.stdout;
+
+  const unknown = (options.rules ?? []).filter((rule) => !REPAIRABLE_RULES.includes(rule));
+  if (unknown.length > 0) {
+    stderr.write(`${PACKAGE_NAME}: --rules ${unknown.join(', ')}: fix repairs only ${REPAIRABLE_RULES.join(', ')}\n`);
+    return EXIT.usageOrInput;
+  }
+  let ruleset: Ruleset;
+  let allowedDirectories: string[];
+  try {
+    ruleset = (await loadRuleset(options.ruleset, cwd, environment.ownRulesetModule)).ruleset;
+    allowedDirectories = realDirectories(options.allowOutsideRefs ?? [], cwd);
+  } catch (error) {
+    stderr.write(`${PACKAGE_NAME}: ${error instanceof RulesetLoadError ? error.message : describeError(error)}\n`);
+    return EXIT.usageOrInput;
+  }
+
+  const { files, problems } = await discoverFiles(patterns, cwd);
+  const failing: ISpectralDiagnostic[] = [];
+  let fixedCount = 0;
+  let leftCount = 0;
+  for (const file of files) {
+    const read = await readDocument(file);
+    if (read.document === undefined || !read.lintable || read.problems.length > 0) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const { resolver, refusals } = createSafeResolver(file, { allowRemoteRefs: options.allowRemoteRefs === true, allowedDirectories });
+    const spectral = new Spectral({ resolver });
+    spectral.setRuleset(ruleset);
+    let fixed: FixReport;
+    try {
+      fixed = await fixDocument(file, {
+        spectral,
+        rules: options.rules,
+        removeCollection404: options.removeCollection404 === true,
+        dryRun: options.dryRun === true,
+        allowedDirectories,
+      });
+    } catch (error) {
+      problems.push({ file, message: `could not be fixed: ${describeError(error)}` });
+      continue;
+    }
+    if (fixed.error !== undefined) {
+      problems.push({ file, message: fixed.error.startsWith(file) ? fixed.error.slice(file.length).replace(/^:?\s*/, '') : fixed.error });
+      continue;
+    }
+    const refused = fixed.left.filter(({ result }) => result.code === 'invalid-ref' && refusals.has(result.message));
+    problems.push(...refused.map(({ result }) => problemOf(result)));
+    if (options.dryRun === true) {
+      for (const change of fixed.changes) {
+        const name = displayPath(change.path, cwd);
+        await write(environment.stdout, unifiedDiff(change.before, change.edits, { from: `a/${name}`, to: `b/${name}` }));
+      }
+    }
+    await write(report, summaryOf(fixed, (path) => displayPath(path, cwd)));
+    fixedCount += fixed.fixed.length;
+    leftCount += fixed.left.length;
+    failing.push(...atOrAbove(fixed.left.map(({ result }) => result), options.failSeverity));
+  }
+
+  for (const problem of problems) stderr.write(`${PACKAGE_NAME}: ${formatInputProblem(problem, cwd)}\n`);
+  const written = options.dryRun === true ? ' (dry run: nothing written)' : '';
+  await write(report, `${fixedCount} fixed, ${leftCount} left for a person, ${failing.length} of them at or above ${options.failSeverity}${written}\n`);
+  if (problems.length > 0) return EXIT.usageOrInput;
+  return failing.length > 0 ? EXIT.findings : EXIT.clean;
+}
+
+const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'];
+
+/** Per file: what was fixed and what is left, one line each, `file:line:column` first (editors link it). */
+function summaryOf(report: FixReport, display: (path: string) => string): string {
+  const placeOf = (result: ISpectralDiagnostic) =>
+    `${display(result.source ?? report.document)}:${result.range.start.line + 1}:${result.range.start.character + 1}`;
+  const lines = [`${display(report.document)}: ${report.fixed.length} fixed, ${report.left.length} left for a person`];
+  for (const { result, done } of report.fixed) {
+    for (const { what } of done) lines.push(`  fixed  ${placeOf(result)}  ${result.code}: ${what}`);
+  }
+  for (const note of report.notes) lines.push(`  note   ${note}`);
+  for (const { result, reason } of report.left) {
+    lines.push(`  left   ${placeOf(result)}  ${result.code} (${SEVERITY_NAMES[result.severity] ?? result.severity}): ${result.message}`);
+    lines.push(`         why left: ${reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function problemOf(result: ISpectralDiagnostic): InputProblem {
+  return { file: result.source ?? '', line: result.range.start.line + 1, column: result.range.start.character + 1, message: result.message };
+}
+
+/** Resolves once the text is handed to the stream, so that the process may end without cutting the output short. */
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    stream.write(text, (error) => (error ? reject(error) : resolvePromise()));
+  });
+}

@@ -1,0 +1,138 @@
+import { ISpectralDiagnostic, Ruleset, Spectral } from '@stoplight/spectral-core';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { discoverFiles } from './discover-files';
+import { formatInputProblem, InputProblem } from './input-problem';
+import { includesOwnRules, loadRuleset, RulesetLoadError } from './load-ruleset';
+import { describeError, EXIT, FormatName, PACKAGE_NAME, SeverityName } from './names';
+import { readDocument } from './read-document';
+import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour } from './report';
+import { createSafeResolver, realDirectories, ReferencePolicy } from './safe-resolver';
+
+export interface LintOptions {
+  ruleset?: string;
+  format: FormatName;
+  output?: string;
+  failSeverity: SeverityName;
+  displayOnlyFailures?: boolean;
+  quiet?: boolean;
+  showDocumentationUrl?: boolean;
+  allowRemoteRefs?: boolean;
+  allowOutsideRefs?: string[];
+}
+
+/** What the command needs from its surroundings, passed in so that nothing below reaches for globals. */
+export interface CommandEnvironment {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  /** The built ruleset module (`dist/index.js`), for team rulesets that extend this package. */
+  ownRulesetModule: string;
+  spectralVersion: string;
+}
+
+/**
+ * `lint`: every document is linted even when others fail to read or parse; the report holds the findings of all,
+ * and each input problem is printed on stderr as `file:line:column: message`. Exit 2 when any input problem,
+ * else 1 when any finding is at or above the fail severity, else 0.
+ */
+export async function lintCommand(patterns: string[], options: LintOptions, environment: CommandEnvironment): Promise<number> {
+  const { cwd, stderr } = environment;
+  const printProblems = (problems: InputProblem[]) => {
+    for (const problem of problems) stderr.write(`${PACKAGE_NAME}: ${formatInputProblem(problem, cwd)}\n`);
+  };
+
+  let ruleset: Ruleset;
+  let policy: ReferencePolicy;
+  try {
+    const loaded = await loadRuleset(options.ruleset, cwd, environment.ownRulesetModule);
+    ruleset = loaded.ruleset;
+    if (loaded.file !== undefined && options.quiet !== true && !includesOwnRules(ruleset)) {
+      stderr.write(`${PACKAGE_NAME}: note: ${loaded.file} has none of this package's rules; add "${PACKAGE_NAME}" to its extends\n`);
+    }
+    policy = {
+      allowRemoteRefs: options.allowRemoteRefs === true,
+      allowedDirectories: realDirectories(options.allowOutsideRefs ?? [], cwd),
+    };
+  } catch (error) {
+    stderr.write(`${PACKAGE_NAME}: ${error instanceof RulesetLoadError ? error.message : describeError(error)}\n`);
+    return EXIT.usageOrInput;
+  }
+
+  const { files, problems } = await discoverFiles(patterns, cwd);
+  const results: ISpectralDiagnostic[] = [];
+  for (const file of files) {
+    const linted = await lintFile(file, ruleset, policy);
+    results.push(...linted.results);
+    problems.push(...linted.problems);
+  }
+
+  const shown = (options.displayOnlyFailures === true ? atOrAbove(results, options.failSeverity) : results).map((result) =>
+    options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined },
+  );
+  const report = endingInNewline(
+    formatReport(shown, options.format, options.failSeverity, { ruleset, spectralVersion: environment.spectralVersion }),
+  );
+  try {
+    if (options.output !== undefined) {
+      await writeFile(resolve(cwd, options.output), withColour(report, false));
+    } else {
+      await write(environment.stdout, withColour(report, wantsColour(environment.stdout, false, environment.env)));
+    }
+  } catch (error) {
+    stderr.write(`${PACKAGE_NAME}: cannot write ${options.output}: ${describeError(error)}\n`);
+    return EXIT.usageOrInput;
+  }
+  printProblems(problems);
+
+  const failing = atOrAbove(results, options.failSeverity);
+  const plainLineAllowed = options.output !== undefined || HUMAN_FORMATS.has(options.format);
+  if (options.quiet !== true && problems.length === 0 && shown.length === 0 && plainLineAllowed) {
+    const orHigher = options.failSeverity === 'error' ? '' : ' or higher';
+    await write(environment.stdout, `No results with a severity of '${options.failSeverity}'${orHigher} found in ${countOf(files.length, 'document')}.\n`);
+  }
+  if (problems.length > 0) return EXIT.usageOrInput;
+  return failing.length > 0 ? EXIT.findings : EXIT.clean;
+}
+
+/** One document through the engine, with its own reference resolver; never throws, so one file cannot stop the rest. */
+async function lintFile(file: string, ruleset: Ruleset, policy: ReferencePolicy): Promise<{ results: ISpectralDiagnostic[]; problems: InputProblem[] }> {
+  const { document, lintable, problems } = await readDocument(file);
+  if (document === undefined || !lintable) return { results: [], problems };
+  try {
+    const { resolver, refusals } = createSafeResolver(file, policy);
+    const spectral = new Spectral({ resolver });
+    spectral.setRuleset(ruleset);
+    const results = await spectral.run(document);
+    const refused = results.filter((result) => result.code === 'invalid-ref' && refusals.has(result.message));
+    return { results, problems: [...problems, ...refused.map(problemOfResult)] };
+  } catch (error) {
+    return { results: [], problems: [...problems, { file, message: `could not be linted: ${describeError(error)}` }] };
+  }
+}
+
+function problemOfResult(result: ISpectralDiagnostic): InputProblem {
+  return {
+    file: result.source ?? '',
+    line: result.range.start.line + 1,
+    column: result.range.start.character + 1,
+    message: result.message,
+  };
+}
+
+/** Some formatters (json, sarif) end without a newline, which leaves a shell prompt glued to the report. */
+function endingInNewline(text: string): string {
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Resolves once the text is handed to the stream, so that the process may end without cutting a piped report short. */
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    stream.write(text, (error) => (error ? reject(error) : resolvePromise()));
+  });
+}

@@ -1,0 +1,44 @@
+// Names the command line offers, kept apart from the modules that implement them, so that `--help`, `--version`
+// and usage errors answer without loading Spectral.
+
+export const PACKAGE_NAME = 'spectral-auth-responses';
+
+/** The team rulesets the command picks up from the working directory, in this order of preference. */
+export const DEFAULT_RULESET_FILES = ['.spectral.yaml', '.spectral.yml', '.spectral.json'];
+
+/** Output formats, by the names `spectral lint -f` uses; report.ts maps each to Spectral's own formatter. */
+export const FORMAT_NAMES = [
+  'stylish',
+  'json',
+  'sarif',
+  'github-actions',
+  'junit',
+  'text',
+  'pretty',
+  'markdown',
+  'html',
+  'teamcity',
+  'code-climate',
+  'gitlab',
+] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** Spectral's severities, by the names `--fail-severity` takes. */
+export const SEVERITIES = { error: 0, warn: 1, info: 2, hint: 3 } as const;
+export type SeverityName = keyof typeof SEVERITIES;
+
+/** The command's exit codes: 2 (usage or input error) wins over 1 (findings). */
+export const EXIT = { clean: 0, findings: 1, usageOrInput: 2 } as const;
+
+/** One readable line (or a few) from what the bundler, Spectral's ruleset validation or the file system throws. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const nested = (error as { errors?: unknown }).errors;
+  // Spectral's ruleset validation errors carry the path of the offending value: `rules.x.severity: must be ...`.
+  const path = (error as { path?: unknown }).path;
+  const located = Array.isArray(path) && path.length > 0 ? `${path.join('.')}: ${error.message}` : error.message;
+  const parts = Array.isArray(nested) && nested.length > 0 ? nested.map(describeError) : [located];
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error && !parts.some((part) => part.includes(cause.message))) parts.push(cause.message);
+  return parts.join('; ');
+}

@@ -1,0 +1,57 @@
+import { Document } from '@stoplight/spectral-core';
+import type { IDocument } from '@stoplight/spectral-core/dist/document';
+import { oas2, oas3_0, oas3_1 } from '@stoplight/spectral-formats';
+import { Json, Yaml } from '@stoplight/spectral-parsers';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { InputProblem } from './input-problem';
+
+export type ReadDocument =
+  /** `lintable` is false when the document cannot be linted meaningfully (not OpenAPI 2.0/3.0/3.1). */
+  | { document: IDocument; lintable: boolean; problems: InputProblem[] }
+  | { document?: undefined; lintable: false; problems: InputProblem[] };
+
+/**
+ * Reads and parses one file the way Spectral would (JSON files with the JSON parser, for exact JSON error places),
+ * and says what keeps it from being linted: unreadable, syntax errors (with line and column), or not OpenAPI.
+ */
+export async function readDocument(file: string): Promise<ReadDocument> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { lintable: false, problems: [{ file, message: `cannot read the file (${reasonOf(error)})` }] };
+  }
+  const isJson = extname(file).toLowerCase() === '.json';
+  const document: IDocument = isJson ? new Document(text, Json, file) : new Document(text, Yaml, file);
+  const problems: InputProblem[] = document.diagnostics
+    // Spectral's parsers report hard errors at severity 0 (error); warnings do not stop linting.
+    .filter((diagnostic) => diagnostic.severity === 0)
+    .map((diagnostic) => ({
+      file,
+      line: diagnostic.range.start.line + 1,
+      column: diagnostic.range.start.character + 1,
+      message: `invalid ${isJson ? 'JSON' : 'YAML'}: ${diagnostic.message}`,
+    }));
+  const notOpenApi = notOpenApiReason(document.data);
+  // A syntax error often explains why no version was found: report only the syntax error then.
+  if (notOpenApi !== undefined && problems.length === 0) problems.push({ file, message: notOpenApi });
+  return { document, lintable: notOpenApi === undefined, problems };
+}
+
+/** Why a parsed document is not an OpenAPI 2.0, 3.0 or 3.1 description, or undefined when it is one. */
+export function notOpenApiReason(data: unknown): string | undefined {
+  if (oas2(data, null) || oas3_0(data, null) || oas3_1(data, null)) return undefined;
+  const root = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const found = 'openapi' in root ? `openapi: ${String(root.openapi)}` : 'swagger' in root ? `swagger: ${String(root.swagger)}` : undefined;
+  const expected = 'not an OpenAPI 2.0, 3.0 or 3.1 description (expected `swagger: "2.0"` or `openapi: 3.0.x`/`3.1.x` at the top level';
+  return found === undefined ? `${expected})` : `${expected}, found \`${found}\`)`;
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}

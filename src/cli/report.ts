@@ -1,0 +1,56 @@
+import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
+import * as spectralFormatters from '@stoplight/spectral-formatters';
+import type { Formatter } from '@stoplight/spectral-formatters';
+import { stripVTControlCharacters } from 'node:util';
+import { FormatName, SEVERITIES, SeverityName } from './names';
+
+// The package's Node entry adds pretty, github-actions, sarif and code-climate; its declared types omit them.
+const formatters = spectralFormatters as typeof spectralFormatters & typeof import('@stoplight/spectral-formatters/dist/index.node');
+
+/** Output formats by the names `spectral lint -f` uses, all from Spectral's own formatters. */
+export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = {
+  stylish: formatters.stylish,
+  json: formatters.json,
+  sarif: formatters.sarif,
+  'github-actions': formatters.githubActions,
+  junit: formatters.junit,
+  text: formatters.text,
+  pretty: formatters.pretty,
+  markdown: formatters.markdown,
+  html: formatters.html,
+  teamcity: formatters.teamcity,
+  'code-climate': formatters.codeClimate,
+  gitlab: formatters.codeClimate,
+};
+
+/** Formats meant for people reading a terminal: the ones a "no results" line may follow on standard output. */
+export const HUMAN_FORMATS = new Set(['stylish', 'text', 'pretty']);
+
+export function atOrAbove(results: readonly ISpectralDiagnostic[], severity: SeverityName): ISpectralDiagnostic[] {
+  return results.filter((result) => result.severity <= SEVERITIES[severity]);
+}
+
+export function formatReport(
+  results: ISpectralDiagnostic[],
+  format: FormatName,
+  failSeverity: SeverityName,
+  context: { ruleset: Ruleset; spectralVersion: string },
+): string {
+  return FORMATTERS[format](results, { failSeverity: SEVERITIES[failSeverity] }, context);
+}
+
+/**
+ * Colours only for a person at a terminal: not into a file or a pipe, never with NO_COLOR set (no-color.org);
+ * FORCE_COLOR keeps them anyway, as chalk (which the formatters colour with) understands it.
+ */
+export function wantsColour(stream: { isTTY?: boolean }, toFile: boolean, env: NodeJS.ProcessEnv): boolean {
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (forced) return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return !toFile && stream.isTTY === true;
+}
+
+/** The formatters colour by chalk's own detection; this takes the colours out where they are not wanted. */
+export function withColour(text: string, colour: boolean): string {
+  return colour ? text : stripVTControlCharacters(text);
+}

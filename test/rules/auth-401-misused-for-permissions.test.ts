@@ -1,0 +1,105 @@
+import { testRule, WARN } from '../helpers/lint';
+
+const use403 = 'answer a known caller who may not do this with 403';
+
+/** A document whose one 401 has a description of `words` filler words followed by `ending`. */
+function longDescription(words: number, ending: string): { yaml: string } {
+  const filler = Array.from({ length: words }, (_, i) => ['the', 'token', 'is', 'missing', 'or', 'invalid'][i % 6]).join(' ');
+  return {
+    yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+paths:
+  /calls:
+    get:
+      security: []
+      responses:
+        '200': { description: The calls }
+        '401':
+          description: "${filler} ${ending}"
+          headers: { WWW-Authenticate: { schema: { type: string } } }
+`,
+  };
+}
+
+testRule('auth-401-misused-for-permissions', WARN, [
+  {
+    name: 'OAS 3.0: each permission phrase, as a whole word in any case; a shared 401 used twice is reported once',
+    document: { file: 'auth-401-misused-for-permissions/invalid.oas3.yaml' },
+    findings: [
+      { path: 'paths./calls/{callId}.get.responses.401', messageIncludes: ['The 401 response of GET /calls/{callId}', '("permission")', use403], line: 13 },
+      { path: 'paths./calls/{callId}.delete.responses.401', messageIncludes: ['DELETE /calls/{callId}', '("forbidden")'] },
+      { path: 'paths./calls/{callId}.patch.responses.401', messageIncludes: ['PATCH /calls/{callId}', '("not allowed")'] },
+      {
+        path: 'components.responses.Unauthorized',
+        messageIncludes: ['Shared response "Unauthorized" (#/components/responses/Unauthorized)', '("permissions")', use403],
+        line: 72,
+      },
+      { path: 'paths./recordings.get.responses.401', messageIncludes: ['GET /recordings', '("insufficient_scope")'] },
+      { path: 'paths./recordings.post.responses.401', messageIncludes: ['POST /recordings', '("insufficient scope")'] },
+      { path: 'paths./admin.get.responses.401', messageIncludes: ['GET /admin', '("privileges")'] },
+      { path: 'paths./status.get.responses.401', messageIncludes: ['GET /status', '("permissions")'] },
+    ],
+  },
+  {
+    name: 'OAS 3.1: credential words only; permission words in 403, 4XX, default, longer words, callbacks, webhooks do not count',
+    document: { file: 'auth-401-misused-for-permissions/valid.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 2.0: an inline 401 and a shared #/responses/Unauthorized',
+    document: { file: 'auth-401-misused-for-permissions/invalid.oas2.yaml' },
+    findings: [
+      { path: 'paths./calls/{callId}.get.responses.401', messageIncludes: ['GET /calls/{callId}', '("permission")'] },
+      { path: 'responses.Unauthorized', messageIncludes: ['Shared response "Unauthorized" (#/responses/Unauthorized)', '("forbidden")'], line: 26 },
+    ],
+  },
+  {
+    name: 'OAS 2.0: a 401 about credentials and a 403 about permissions',
+    document: { file: 'auth-401-misused-for-permissions/valid.oas2.yaml' },
+    findings: [],
+  },
+  {
+    name: 'a 401 $ref into another file is reported once, in that file, naming the component',
+    document: { file: 'auth-401-misused-for-permissions/shared-response-in-another-file.oas3.yaml' },
+    findings: [
+      {
+        path: 'components.responses.Unauthorized',
+        messageIncludes: ['Shared response "Unauthorized" (shared/responses.yaml#/components/responses/Unauthorized)', '("not allowed")'],
+        source: 'auth-401-misused-for-permissions/shared/responses.yaml',
+        line: 4,
+      },
+    ],
+  },
+  {
+    name: 'x-auth-exceptions with a reason silences the operation; an empty reason silences nothing',
+    document: { file: 'auth-401-misused-for-permissions/excepted.oas3.yaml' },
+    findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['GET /calls'] }],
+  },
+  {
+    name: 'a 10,000-word description about credentials only',
+    document: longDescription(10_000, 'token.'),
+    findings: [],
+  },
+  {
+    name: 'a 10,000-word description whose last words speak of a permission',
+    document: longDescription(10_000, 'or the caller has insufficient scope'),
+    findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['("insufficient scope")'] }],
+  },
+  {
+    name: 'a malformed 401 (no response object) is skipped, not a crash',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: The calls }
+        '401':
+`,
+    },
+    findings: [],
+  },
+]);

@@ -1,0 +1,70 @@
+import { findingsOf, testRule, WARN } from '../helpers/lint';
+
+const unknownRule = 'which is not a rule of this ruleset: use one of auth-401-documented';
+const noReason = 'without a reason: give a non-empty string';
+const notAMap = 'must be a map from rule name to reason';
+
+testRule('auth-exception-invalid', WARN, [
+  {
+    name: 'OAS 3.0: an unknown rule name; empty, blank, missing, boolean and number reasons; a list; a string',
+    document: { file: 'auth-exception-invalid/invalid.oas3.yaml' },
+    findings: [
+      {
+        path: 'paths./calls/{callId}.get.x-auth-exceptions.auth-404-protected-items',
+        messageIncludes: ['x-auth-exceptions of GET /calls/{callId} names "auth-404-protected-items"', unknownRule],
+        line: 12,
+      },
+      { path: 'paths./calls/{callId}.get.x-auth-exceptions.auth-403-documented', messageIncludes: ['silences auth-403-documented', noReason], line: 13 },
+      { path: 'paths./calls/{callId}.get.x-auth-exceptions.auth-401-documented', messageIncludes: ['GET /calls/{callId}', noReason] },
+      { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-404-protected-item', messageIncludes: ['DELETE /calls/{callId}', noReason] },
+      { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-403-documented', messageIncludes: [noReason] },
+      { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-401-documented', messageIncludes: [noReason] },
+      { path: 'paths./calls/{callId}.put.x-auth-exceptions', messageIncludes: ['x-auth-exceptions of PUT /calls/{callId}', notAMap], line: 25 },
+      { path: 'paths./calls/{callId}.patch.x-auth-exceptions', messageIncludes: ['PATCH /calls/{callId}', notAMap] },
+    ],
+  },
+  {
+    name: 'OAS 3.0: known rules with reasons, and an empty map',
+    document: { file: 'auth-exception-invalid/valid.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 2.0: a known rule with a reason',
+    document: { file: 'auth-exception-invalid/valid.oas2.yaml' },
+    findings: [],
+  },
+  {
+    name: 'the rule cannot silence itself: it is not a rule an exception may name',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /calls:
+    get:
+      x-auth-exceptions: { auth-exception-invalid: "quiet, please" }
+      responses: { '200': { description: ok } }
+`,
+    },
+    findings: [{ path: 'paths./calls.get.x-auth-exceptions.auth-exception-invalid', messageIncludes: [unknownRule] }],
+  },
+]);
+
+describe('an invalid x-auth-exceptions entry silences nothing', () => {
+  const document = { file: 'auth-exception-invalid/invalid.oas3.yaml' };
+  const operations = ['get', 'delete', 'put', 'patch'];
+
+  test.each(['auth-401-documented', 'auth-403-documented', 'auth-404-protected-item'])('%s still reports every operation', async (rule) => {
+    const paths = (await findingsOf(rule, document)).map((finding) => finding.path).sort();
+    expect(paths).toEqual(operations.map((method) => `paths./calls/{callId}.${method}.responses`).sort());
+  });
+
+  test('the same entries with reasons silence those rules', async () => {
+    const findings = await Promise.all(
+      ['auth-401-documented', 'auth-403-documented', 'auth-404-protected-item'].map((rule) =>
+        findingsOf(rule, { file: 'auth-exception-invalid/valid.oas3.yaml' }),
+      ),
+    );
+    expect(findings.flat().map((finding) => finding.path)).toEqual([]);
+  });
+});
