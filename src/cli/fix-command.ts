@@ -1,19 +1,10 @@
 import { Command, Option } from 'commander';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { FixReport } from '../fix';
+import { REPAIRABLE_RULES } from '../fix/repairable-rules';
 import type { InputProblem } from './input-problem';
 import type { CommandEnvironment } from './lint-command';
 import { DEFAULT_RULESET_FILES, EXIT, SEVERITIES, SeverityName } from './names';
-
-/** The rules `fix` repairs, in the order of the README's table (docs/fix.md says how). */
-export const REPAIRABLE_RULES = [
-  'auth-401-documented',
-  'auth-401-www-authenticate',
-  'auth-403-documented',
-  'auth-403-describes-scopes',
-  'auth-404-protected-item',
-  'auth-no-404-collection',
-];
 
 export interface FixCommandOptions {
   ruleset?: string;

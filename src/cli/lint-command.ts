@@ -39,26 +39,12 @@ export interface CommandEnvironment {
  */
 export async function lintCommand(patterns: string[], options: LintOptions, environment: CommandEnvironment): Promise<number> {
   const { cwd, stderr } = environment;
-  const printProblems = (problems: InputProblem[]) => {
-    for (const problem of problems) stderr.write(`${PACKAGE_NAME}: ${formatInputProblem(problem, cwd)}\n`);
-  };
-
-  let ruleset: Ruleset;
-  let policy: ReferencePolicy;
-  try {
-    const loaded = await loadRuleset(options.ruleset, cwd, environment.ownRulesetModule);
-    ruleset = loaded.ruleset;
-    if (loaded.file !== undefined && options.quiet !== true && !includesOwnRules(ruleset)) {
-      stderr.write(`${PACKAGE_NAME}: note: ${loaded.file} has none of this package's rules; add "${PACKAGE_NAME}" to its extends\n`);
-    }
-    policy = {
-      allowRemoteRefs: options.allowRemoteRefs === true,
-      allowedDirectories: realDirectories(options.allowOutsideRefs ?? [], cwd),
-    };
-  } catch (error) {
-    stderr.write(`${PACKAGE_NAME}: ${error instanceof RulesetLoadError ? error.message : describeError(error)}\n`);
+  const setup = await rulesetAndPolicy(options, environment);
+  if ('error' in setup) {
+    stderr.write(`${PACKAGE_NAME}: ${setup.error}\n`);
     return EXIT.usageOrInput;
   }
+  const { ruleset, policy } = setup;
 
   const { files, problems } = await discoverFiles(patterns, cwd);
   const results: ISpectralDiagnostic[] = [];
@@ -74,19 +60,11 @@ export async function lintCommand(patterns: string[], options: LintOptions, envi
   const report = endingInNewline(
     formatReport(shown, options.format, options.failSeverity, { ruleset, spectralVersion: environment.spectralVersion }),
   );
-  try {
-    if (options.output !== undefined) {
-      await writeFile(resolve(cwd, options.output), withColour(report, false));
-    } else {
-      await write(environment.stdout, withColour(report, wantsColour(environment.stdout, false, environment.env)));
-    }
-  } catch (error) {
-    stderr.write(`${PACKAGE_NAME}: cannot write ${options.output}: ${describeError(error)}\n`);
-    return EXIT.usageOrInput;
-  }
-  printProblems(problems);
+  problems.push(...(await writeReport(report, options.output, environment)));
+  for (const problem of problems) stderr.write(`${PACKAGE_NAME}: ${formatInputProblem(problem, cwd)}\n`);
 
   const failing = atOrAbove(results, options.failSeverity);
+  // A line after a JSON, SARIF or XML report on standard output would make it unreadable to the tools it is for.
   const plainLineAllowed = options.output !== undefined || HUMAN_FORMATS.has(options.format);
   if (options.quiet !== true && problems.length === 0 && shown.length === 0 && plainLineAllowed) {
     const orHigher = options.failSeverity === 'error' ? '' : ' or higher';
@@ -94,6 +72,41 @@ export async function lintCommand(patterns: string[], options: LintOptions, envi
   }
   if (problems.length > 0) return EXIT.usageOrInput;
   return failing.length > 0 ? EXIT.findings : EXIT.clean;
+}
+
+/** The ruleset (given, found, or embedded) and the `$ref` policy, or the usage error that prevents linting at all. */
+async function rulesetAndPolicy(
+  options: LintOptions,
+  environment: CommandEnvironment,
+): Promise<{ ruleset: Ruleset; policy: ReferencePolicy } | { error: string }> {
+  try {
+    const loaded = await loadRuleset(options.ruleset, environment.cwd, environment.ownRulesetModule);
+    if (loaded.file !== undefined && options.quiet !== true && !includesOwnRules(loaded.ruleset)) {
+      environment.stderr.write(`${PACKAGE_NAME}: note: ${loaded.file} has none of this package's rules; add "${PACKAGE_NAME}" to its extends\n`);
+    }
+    const policy = {
+      allowRemoteRefs: options.allowRemoteRefs === true,
+      allowedDirectories: realDirectories(options.allowOutsideRefs ?? [], environment.cwd),
+    };
+    return { ruleset: loaded.ruleset, policy };
+  } catch (error) {
+    return { error: error instanceof RulesetLoadError ? error.message : describeError(error) };
+  }
+}
+
+/** Writes the report to the file or to standard output; a file that cannot be written is an input problem. */
+async function writeReport(report: string, output: string | undefined, environment: CommandEnvironment): Promise<InputProblem[]> {
+  if (output === undefined) {
+    await write(environment.stdout, withColour(report, wantsColour(environment.stdout, environment.env)));
+    return [];
+  }
+  try {
+    // Colours are for a person at a terminal, never for a file.
+    await writeFile(resolve(environment.cwd, output), withColour(report, false));
+    return [];
+  } catch (error) {
+    return [{ file: output, message: `cannot write the report (${describeError(error)})` }];
+  }
 }
 
 /** One document through the engine, with its own reference resolver; never throws, so one file cannot stop the rest. */

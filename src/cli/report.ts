@@ -40,14 +40,14 @@ export function formatReport(
 }
 
 /**
- * Colours only for a person at a terminal: not into a file or a pipe, never with NO_COLOR set (no-color.org);
- * FORCE_COLOR keeps them anyway, as chalk (which the formatters colour with) understands it.
+ * Colours on standard output only for a person at a terminal: not into a pipe, never with NO_COLOR set
+ * (no-color.org); FORCE_COLOR keeps them anyway, as chalk (which the formatters colour with) understands it.
  */
-export function wantsColour(stream: { isTTY?: boolean }, toFile: boolean, env: NodeJS.ProcessEnv): boolean {
+export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   if (forced) return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return !toFile && stream.isTTY === true;
+  return stream.isTTY === true;
 }
 
 /** The formatters colour by chalk's own detection; this takes the colours out where they are not wanted. */

@@ -36,10 +36,12 @@ export function createSafeResolver(documentFile: string, policy: ReferencePolicy
   const roots = [documentDirectory, ...policy.allowedDirectories];
   const resolveHttp = createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS });
   const remote = {
-    resolve: (ref: { href(): string }) =>
-      policy.allowRemoteRefs
-        ? resolveHttp(ref as Parameters<typeof resolveHttp>[0])
-        : refuse(`$ref ${ref.href()} was not fetched: remote references are off by default; use --allow-remote-refs to fetch them`),
+    async resolve(ref: { href(): string }): Promise<string> {
+      if (!policy.allowRemoteRefs) {
+        return refuse(`$ref ${ref.href()} was not fetched: remote references are off by default; use --allow-remote-refs to fetch them`);
+      }
+      return resolveHttp(ref as Parameters<typeof resolveHttp>[0]);
+    },
   };
   const file = {
     async resolve(ref: { href(): string; scheme(): string }): Promise<string> {

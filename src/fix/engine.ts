@@ -144,25 +144,38 @@ export async function fixDocument(file: string, options: FixOptions): Promise<Fi
     else report.left.push(outcome);
   }
 
+  // Nothing is fixed unless everything planned can be written: otherwise every finding is left, with the reason.
+  const nothingFixed = (problem: string): FixReport => ({
+    ...report,
+    fixed: [],
+    left: results.map((result) => ({ result, reason: `nothing was written: ${problem}` })),
+    error: `${problem}; nothing was written`,
+  });
   try {
     context.shared.finish();
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    return { ...report, fixed: [], left: results.map((result) => ({ result, reason: error.message })), error: `${document}: ${error.message}` };
+    return nothingFixed(`${document}: ${error.message}`);
   }
   report.notes.push(...context.shared.notes);
-
-  const changes: FileChange[] = [];
-  for (const { source, edits, changes: dataChanges } of plan.files()) {
-    const after = applyEdits(source.text, edits);
-    const problem = verify(source, after, dataChanges);
-    if (problem !== undefined) return { ...report, changes: [], error: `${problem}; nothing was written` };
-    if (after !== source.text) changes.push({ path: source.path, before: source.text, after, edits });
-  }
+  const changes = verifiedChanges(plan);
+  if (typeof changes === 'string') return nothingFixed(changes);
   report.changes = changes;
   if (options.dryRun === true || changes.length === 0) return report;
   for (const change of changes) writeAtomically(change.path, change.before, change.after);
   return { ...report, written: true };
+}
+
+/** The repaired text of every file the plan changes, each checked; or the first problem found. */
+function verifiedChanges(plan: EditPlan): FileChange[] | string {
+  const changes: FileChange[] = [];
+  for (const { source, edits, changes: dataChanges } of plan.files()) {
+    const after = applyEdits(source.text, edits);
+    const problem = verify(source, after, dataChanges);
+    if (problem !== undefined) return problem;
+    if (after !== source.text) changes.push({ path: source.path, before: source.text, after, edits });
+  }
+  return changes;
 }
 
 function repairResult(

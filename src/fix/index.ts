@@ -6,4 +6,5 @@
 export { fixDocument, REPAIRS } from './engine';
 export type { FileChange, FixedFinding, FixOptions, FixReport, LeftFinding } from './engine';
 export { unifiedDiff } from './diff';
+export { REPAIRABLE_RULES } from './repairable-rules';
 export type { RepairDone } from './repair';

@@ -14,16 +14,16 @@ export const COLLECTION_ENVELOPE_NAMES = [
  * or an object with an array property named like an envelope (`items`, `data`, ...) or like the collection.
  */
 export function isCollectionListing(document: DocumentFacts, operation: OperationFacts, envelopeNames: ReadonlySet<string>): boolean {
-
+  if (operation.method !== 'get') return false;
   const collection = collectionNameOf(operation.path)?.toLowerCase();
   if (collection === undefined) return false;
   const successCode = successCodeOf(operation.responses);
   if (successCode === undefined) return false;
   return bodySchemasOf(operation.responses[successCode], document.version).some((schema) => {
     if (isArraySchema(schema, document.resolved)) return true;
-    for (const [property, propertySchema] of mergedProperties(schema, document.resolved)&& isArraySchema(propertySchema, document.resolved)) {
+    for (const [property, propertySchema] of mergedProperties(schema, document.resolved)) {
       const lower = property.toLowerCase();
-      if ((envelopeNames.has(lower) || lower === collection) ) {
+      if ((envelopeNames.has(lower) || lower === collection) && isArraySchema(propertySchema, document.resolved)) {
         return true;
       }
     }

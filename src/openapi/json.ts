@@ -61,20 +61,27 @@ export function valueAt(root: unknown, path: readonly (string | number)[]): unkn
 }
 
 /**
- * The first `$ref` met when walking `path` through the unresolved document, with the depth at which it stands:
- * it tells whether a response or header found in the resolved document is a shared component.
+ * The last `$ref` met when walking `path` through the unresolved document, following local references, with the
+ * depth at which it stands: where Spectral places a finding on a shared component, and so the component a message
+ * must name. The walk stops at a reference into another file (its content is not in `unresolved`).
  */
-export function firstRefAlong(
+export function lastRefAlong(
   unresolved: unknown,
   path: readonly (string | number)[],
 ): { ref: string; depth: number } | undefined {
+  let last: { ref: string; depth: number } | undefined;
   let node: unknown = unresolved;
   for (let depth = 0; depth <= path.length; depth++) {
-    const ref = refOf(node);
-    if (ref !== undefined) return { ref, depth };
-    if (depth === path.length) return undefined;
+    for (let hops = 0; hops < 16; hops++) {
+      const ref = refOf(node);
+      if (ref === undefined) break;
+      last = { ref, depth };
+      node = localRefTarget(unresolved, ref);
+      if (node === undefined) return last;
+    }
+    if (depth === path.length) return last;
     const segment = path[depth];
     node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment as string] : undefined;
   }
-  return undefined;
+  return last;
 }

@@ -1,4 +1,4 @@
-import { firstRefAlong } from './json';
+import { lastRefAlong } from './json';
 import type { DocumentFacts, JsonPath, OperationFacts } from './operations';
 
 /** The component a `$ref` points at, named for a message: `Unauthorized` for `#/components/responses/Unauthorized`. */
@@ -8,16 +8,22 @@ export function componentNameOf(ref: string): string {
   const segments = pointer.split('/').filter((segment) => segment.length > 0);
   const last = segments[segments.length - 1];
   if (last === undefined) return ref;
-  return decodeURIComponent(last.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let name = last.replace(/~1/g, '/').replace(/~0/g, '~');
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // A malformed %-escape: name the component as written.
+  }
+  return name;
 }
 
 /**
- * How a message names the thing at `path` below an operation: the shared component when the path passes through
- * a `$ref` (so that every operation using it yields the same message and Spectral reports it once), else
+ * How a message names the thing at `path` below an operation: the shared component where Spectral places the
+ * finding, when the path passes through a `$ref` (so that every operation using it yields the same message and Spectral reports it once), else
  * `<own> of <operation>` ("the 401 response of GET /calls/{callId}").
  */
 export function subjectAt(document: DocumentFacts, operation: OperationFacts, path: JsonPath, own: string): string {
-  const shared = firstRefAlong(document.unresolved, path);
+  const shared = lastRefAlong(document.unresolved, path);
   if (shared === undefined || shared.depth <= operation.location.length) return `${own} of ${operation.label}`;
   const kind = kindOfComponent(path[shared.depth - 1], path[shared.depth - 2]);
   return `shared ${kind} "${componentNameOf(shared.ref)}" (${shared.ref})`;

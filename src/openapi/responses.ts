@@ -17,7 +17,7 @@ export function documentsCode(responses: JsonObject, code: string): boolean {
 /** The success response's key: `200`, else `2XX`, else the first explicit `2xx` code in document order. */
 export function successCodeOf(responses: JsonObject): string | undefined {
   const codes = Object.keys(responses);
-
+  if (codes.includes('200')) return '200';
   const range = codes.find((code) => code.toUpperCase() === '2XX');
   if (range !== undefined) return range;
   return codes.find((code) => /^2\d\d$/.test(code));
@@ -26,7 +26,7 @@ export function successCodeOf(responses: JsonObject): string | undefined {
 /** Body schemas of a response: 3.x, the `schema` of every media type in `content`; 2.0, its `schema`. */
 export function bodySchemasOf(response: unknown, version: OpenApiVersion): unknown[] {
   const definition = asObject(response);
-
+  if (version === '2.0') return definition.schema === undefined ? [] : [definition.schema];
   return Object.values(asObject(definition.content))
     .map((mediaType) => asObject(mediaType).schema)
     .filter((schema) => schema !== undefined);

@@ -28,7 +28,7 @@ export function allOfParts(schema: unknown, root?: unknown): JsonObject[] {
     if (!isObject(part) || seen.has(part)) continue;
     seen.add(part);
     parts.push(part);
-
+    pending.push(...asArray(part.allOf));
   }
   return parts;
 }
@@ -50,7 +50,7 @@ export function isArraySchema(schema: unknown, root?: unknown): boolean {
   return allOfParts(schema, root).some((part) => {
     const type = part.type;
     if (type === 'array') return true;
-
+    if (Array.isArray(type)) return type.includes('array');
     return type === undefined && part.items !== undefined;
   });
 }

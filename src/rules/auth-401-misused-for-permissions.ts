@@ -19,13 +19,16 @@ export const auth401MisusedForPermissions: AuthRule = {
   resolved: true,
   check(document) {
     const findings: Finding[] = [];
+    // A shared response repeats one description on every operation that uses it: read each text once.
+    const phrases = new Map<string, string | undefined>();
     for (const operation of operationsFor(document, name)) {
       if (!documentsCode(operation.responses, '401')) continue;
       const response = operation.responses['401'];
       // asObject: a 401 written without a value (`401:`) is null, and reading its description must not throw.
       const description = refOf(response) === undefined ? asObject(response).description : undefined;
       if (typeof description !== 'string') continue;
-      const phrase = findPhrase(wordsOf(description), PERMISSION_PHRASES);
+      if (!phrases.has(description)) phrases.set(description, findPhrase(wordsOf(description), PERMISSION_PHRASES));
+      const phrase = phrases.get(description);
       if (phrase === undefined) continue;
       const path = [...operation.location, 'responses', '401'];
       findings.push({

@@ -30,21 +30,27 @@ export const auth403DescribesScopes: AuthRule = {
   resolved: true,
   check(document, options) {
     const findings: Finding[] = [];
+    // A shared 403 is the same resolved object on every operation that uses it: search its schemas once.
+    const answers = new Map<unknown, boolean>();
+    const namesMissingGrantsOnce = (response: unknown): boolean => {
+      if (!answers.has(response)) answers.set(response, namesMissingGrants(document, response, options));
+      return answers.get(response)!;
+    };
     for (const operation of operationsFor(document, name)) {
       if (!operation.security.secured || !documentsCode(operation.responses, '403')) continue;
       const response = operation.responses['403'];
       if (refOf(response) !== undefined) continue;
       const path = [...operation.location, 'responses', '403'];
-      const subject = capitalized(subjectAt(document, operation, path, 'the 403 response'));
+      const subject = (): string => capitalized(subjectAt(document, operation, path, 'the 403 response'));
       if (operation.security.scoped) {
-        if (namesMissingGrants(document, response, options)) continue;
+        if (namesMissingGrantsOnce(response)) continue;
         findings.push({
-          message: `${subject} does not say which scopes are missing: add a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope".`,
+          message: `${subject()} does not say which scopes are missing: add a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope".`,
           path,
         });
       } else if (bodySchemasOf(response, document.version).length === 0) {
         findings.push({
-          message: `${subject} has no body: add a body schema that tells the caller which permission it lacks.`,
+          message: `${subject()} has no body: add a body schema that tells the caller which permission it lacks.`,
           path,
         });
       }

@@ -26,13 +26,16 @@ export const auth403MisusedForAuthentication: AuthRule = {
   resolved: true,
   check(document) {
     const findings: Finding[] = [];
+    // A shared response repeats one description on every operation that uses it: read each text once.
+    const phrases = new Map<string, string | undefined>();
     for (const operation of operationsFor(document, name)) {
       if (!documentsCode(operation.responses, '403')) continue;
       const response = operation.responses['403'];
       // Any shape may stand here (`'403': null` included): an unresolved `$ref` or a non-object has no description.
       const description = refOf(response) === undefined ? asObject(response).description : undefined;
       if (typeof description !== 'string') continue;
-      const phrase = authenticationFailureIn(description);
+      if (!phrases.has(description)) phrases.set(description, authenticationFailureIn(description));
+      const phrase = phrases.get(description);
       if (phrase === undefined) continue;
       const path = [...operation.location, 'responses', '403'];
       findings.push({

@@ -149,7 +149,7 @@ describe('output', () => {
 
   test('an --output that cannot be written is an error (exit 2)', () => {
     expect(runs.toMissingFolder.code).toBe(2);
-    expect(runs.toMissingFolder.stderr).toContain('spectral-auth-responses: cannot write no-such-folder/report.txt');
+    expect(runs.toMissingFolder.stderr).toContain('spectral-auth-responses: no-such-folder/report.txt: cannot write the report (ENOENT');
   });
 
   test('--show-documentation-url adds each finding’s page', () => {

@@ -1,4 +1,6 @@
 import { symlinkSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isInside } from '../../src/cli/safe-resolver';
 import { CliRun, removeWorkspace, runCli, workspace } from './run-cli';
@@ -85,6 +87,40 @@ describe('the safe $ref resolver, through the bin', () => {
       'api/remote.openapi.yaml:7:24: $ref https://example.invalid/responses.yaml was not fetched: remote references are off by default; use --allow-remote-refs to fetch them',
     );
     expect(runs.remote.stderr).toContain('$ref http://127.0.0.1:9/ok.yaml was not fetched');
+  });
+});
+
+describe('--allow-remote-refs, against a server on this machine', () => {
+  let server: Server;
+  let requests: string[];
+  let requestsWhenRefused: number;
+  let runs: Record<'refused' | 'allowed', CliRun>;
+  beforeAll(async () => {
+    requests = [];
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'application/yaml' }).end('ok:\n  description: Fetched OK\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const remoteRoot = workspace({ 'openapi.yaml': documentWith({ '200': `http://127.0.0.1:${port}/responses.yaml#/ok` }) });
+    const refused = await runCli(['lint', 'openapi.yaml'], remoteRoot);
+    requestsWhenRefused = requests.length;
+    const allowed = await runCli(['lint', '--allow-remote-refs', 'openapi.yaml'], remoteRoot);
+    runs = { refused, allowed };
+    removeWorkspace(remoteRoot);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test('without the option nothing is requested, and the reference is refused (exit 2)', () => {
+    expect(requestsWhenRefused).toBe(0);
+    expect(runs.refused.code).toBe(2);
+    expect(runs.refused.stderr).toContain('was not fetched: remote references are off by default');
+  });
+
+  test('with it the reference is fetched and followed', () => {
+    expect(requests).toEqual(['/responses.yaml']);
+    expect(runs.allowed).toMatchObject({ code: 0, stderr: '' });
   });
 });
 

@@ -31,11 +31,15 @@ describe('missingGrantPropertyNames', () => {
 });
 
 test('option values that are not non-empty strings are ignored', async () => {
-  const options = { collectionEnvelopeNames: [42, '', null], missingGrantPropertyNames: 'role' } as never;
-  expect((await findingsOf('auth-no-404-collection', document, options)).map((f) => f.path)).toEqual([
-    'paths./calls.get.responses.404',
-  ]);
-  expect((await findingsOf('auth-403-describes-scopes', document, options)).map((f) => f.path)).toEqual([
-    'paths./documents.get.responses.403',
-  ]);
+  const listOfOddValues = { collectionEnvelopeNames: [42, '', null], missingGrantPropertyNames: ['', 7] } as never;
+  const notLists = { collectionEnvelopeNames: 'hits', missingGrantPropertyNames: 'role' } as never;
+  for (const options of [listOfOddValues, notLists]) {
+    expect((await findingsOf('auth-no-404-collection', document, options)).map((f) => f.path)).toEqual([
+      'paths./calls.get.responses.404',
+    ]);
+    // An empty name part would be found in every property name and silence the rule.
+    expect((await findingsOf('auth-403-describes-scopes', document, options)).map((f) => f.path)).toEqual([
+      'paths./documents.get.responses.403',
+    ]);
+  }
 });

@@ -1,7 +1,8 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { FixReport, unifiedDiff } from '../../src/fix';
+import { FixReport, REPAIRABLE_RULES, REPAIRS, unifiedDiff } from '../../src/fix';
+import { fixture } from '../helpers/lint';
 import { copyOfFixtures, fix, hunksBetween, isContainedIn, lintLines, linesOf, patched, removeDirectory, strayFiles } from './helpers';
 
 /**
@@ -23,6 +24,7 @@ const CASES: Case[] = [
     fixed: [
       'auth-401-documented paths./calls/{callId}.delete.responses',
       'auth-401-documented paths./calls/{callId}.get.responses',
+      'auth-401-documented paths./calls/{callId}/transcript.get.responses',
       'auth-401-www-authenticate paths./calls.get.responses.401',
       'auth-403-describes-scopes paths./calls/{callId}.get.responses.403',
       'auth-403-documented paths./calls.get.responses',
@@ -42,6 +44,7 @@ const CASES: Case[] = [
     fixed: [
       'auth-401-documented paths./calls.get.responses',
       'auth-401-documented paths./calls/{callId}.delete.responses',
+      'auth-401-documented paths./calls/{callId}.put.responses',
       'auth-401-www-authenticate paths./calls/{callId}.get.responses.401',
       'auth-404-protected-item paths./calls/{callId}.delete.responses',
       'auth-404-protected-item paths./calls/{callId}.get.responses',
@@ -93,6 +96,10 @@ const CASES: Case[] = [
     notes: ['reused #/responses/Unauthorized (it says the same)', 'created #/responses/NotFound'],
   },
 ];
+
+test('the command lists exactly the rules that have a repair', () => {
+  expect([...REPAIRABLE_RULES].sort()).toEqual(REPAIRS.map((repair) => repair.rule).sort());
+});
 
 let directory: string;
 beforeAll(() => {
@@ -183,6 +190,14 @@ describe('fix keeps the layout of inserted text like its neighbours', () => {
         expect(added.length).toBeGreaterThan(0);
         for (const line of added) expect(new RegExp(`^(${unit})*\\S`).test(line)).toBe(true);
       }
+      // Between two members whose comma ends the line, a member is whole new lines: its neighbours stay as they are.
+      const before = readFileSync(fixture('fix/calls.oas30.json'), 'utf8');
+      expect(hunksBetween(before, readFileSync(join(dir, 'calls.oas30.json'), 'utf8'))).toContainEqual({
+        from: 29,
+        count: 0,
+        removed: [],
+        added: ['          "401": {', '            "$ref": "#/components/responses/Unauthorized"', '          },'],
+      });
     } finally {
       removeDirectory(dir);
     }
@@ -195,8 +210,18 @@ describe('fix keeps the layout of inserted text like its neighbours', () => {
       await fix(oas30);
       const text = readFileSync(oas30, 'utf8');
       expect(text).toContain(`        '401':\n          $ref: '#/components/responses/Unauthorized'\n`);
+      // Before the first entry, above the comment that belongs to it.
+      expect(text).toContain(
+        `      responses:\n        '401': { $ref: '#/components/responses/Unauthorized' }\n        # Said before the first entry: it stays with it.\n        '404':`,
+      );
       expect(text).toContain(
         `      responses: { '204': { description: Deleted }, '401': { $ref: '#/components/responses/Unauthorized' }, '403': { $ref: '#/components/responses/Forbidden' }, '404': { $ref: '#/components/responses/NotFound' } }\n`,
+      );
+      const oas31 = join(dir, 'calls.oas31.yaml');
+      await fix(oas31);
+      // Four-space indentation, as the file's own.
+      expect(readFileSync(oas31, 'utf8')).toContain(
+        `            description: No valid credentials\n            headers:\n                WWW-Authenticate:\n                    description: `,
       );
       const oas2 = join(dir, 'calls.oas2.yaml');
       await fix(oas2);

@@ -2,7 +2,7 @@
  * The package as a user gets it: `npm pack` of the built project, installed into a fresh project next to
  * `@stoplight/spectral-cli`, a `.spectral.yaml` that extends it, and the real `spectral lint` binary as a child process.
  *
- * Pack and install happen once for the file (about 5 s with a warm npm cache). The install reads the npm cache first
+ * Pack and install happen once for the file (about 5 s with a warm npm cache on an idle machine). The install reads the npm cache first
  * (`--prefer-offline`); whatever the cache lacks comes from the npm registry, the only network this test may use.
  * `--ignore-scripts`: no package here needs an install script, and one of the CLI's dependencies (@scarf/scarf)
  * would otherwise phone home from its postinstall.
@@ -11,10 +11,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  ALL_RULES_DOCUMENT,
+  ALL_RULES_FINDINGS,
+  comparable,
+  ERROR,
+  Finding,
+  integrationFixture,
+  WARN,
+  writeSpectralYaml,
+} from '../helpers/integration';
 import { lockedVersionOf, npm, packProject, PROJECT_ROOT } from '../helpers/pack';
-
-const ERROR = 0;
-const WARN = 1;
 
 /** One result of `spectral lint -f json --show-documentation-url`. */
 interface CliResult {
@@ -26,37 +33,7 @@ interface CliResult {
   documentationUrl?: string;
 }
 
-interface Finding {
-  code: string;
-  path: string;
-  severity: number;
-}
-
-const ALL_RULES_DOCUMENT = join(PROJECT_ROOT, 'fixtures/integration/all-rules.oas3.yaml');
 const EXAMPLE_DOCUMENT = join(PROJECT_ROOT, 'examples/call-recordings.yaml');
-
-/** Where fixtures/integration/all-rules.oas3.yaml's comments say each of the eleven rules reports. */
-const ALL_RULES_FINDINGS: Finding[] = [
-  { code: 'auth-no-404-collection', path: 'paths./calls.get.responses.404', severity: WARN },
-  { code: 'auth-401-documented', path: 'paths./calls/{callId}.get.responses', severity: ERROR },
-  { code: 'auth-404-protected-item', path: 'paths./calls/{callId}.get.responses', severity: WARN },
-  { code: 'auth-403-describes-scopes', path: 'paths./calls/{callId}.get.responses.403', severity: WARN },
-  { code: 'auth-403-misused-for-authentication', path: 'paths./calls/{callId}.get.responses.403', severity: WARN },
-  { code: 'auth-403-documented', path: 'paths./calls/{callId}.delete.responses', severity: WARN },
-  { code: 'auth-401-www-authenticate', path: 'paths./calls/{callId}.delete.responses.401', severity: ERROR },
-  { code: 'auth-401-misused-for-permissions', path: 'paths./calls/{callId}.delete.responses.401', severity: WARN },
-  {
-    code: 'auth-www-authenticate-scheme',
-    path: 'paths./calls/{callId}.put.responses.401.headers.WWW-Authenticate',
-    severity: WARN,
-  },
-  {
-    code: 'auth-exception-invalid',
-    path: 'paths./calls/{callId}.put.x-auth-exceptions.auth-404-protected-item',
-    severity: WARN,
-  },
-  { code: 'auth-401-without-security', path: 'paths./status.get.responses.401', severity: WARN },
-];
 
 /** The mistakes the example API's comments point out, as the README's first command shows them. */
 const EXAMPLE_FINDINGS: Finding[] = [
@@ -78,11 +55,6 @@ let workspace: string;
 let consumer: string;
 /** A folder of the consumer project whose `.spectral.yaml` extends `spectral:oas` too. */
 let consumerWithOas: string;
-
-function writeSpectralYaml(directory: string, rulesets: string[]): void {
-  mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, '.spectral.yaml'), `extends: ${JSON.stringify(rulesets)}\n`);
-}
 
 beforeAll(() => {
   workspace = mkdtempSync(join(tmpdir(), 'spectral-auth-responses-cli-'));
@@ -129,13 +101,7 @@ function spectralLint(cwd: string, document: string): { exitCode: number | null;
 }
 
 function findingsOf(results: CliResult[]): Finding[] {
-  return results
-    .map((result) => ({ code: result.code, path: result.path.join('.'), severity: result.severity }))
-    .sort((a, b) => a.path.localeCompare(b.path) || a.code.localeCompare(b.code));
-}
-
-function sorted(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.path.localeCompare(b.path) || a.code.localeCompare(b.code));
+  return comparable(results.map((result) => ({ ...result, path: result.path.join('.') })));
 }
 
 const isAuthResult = (result: CliResult): boolean => result.code.startsWith('auth-');
@@ -143,7 +109,7 @@ const isAuthResult = (result: CliResult): boolean => result.code.startsWith('aut
 describe('the packed package through the real spectral CLI', () => {
   test('extends: [spectral-auth-responses] reports each of the eleven rules where the fix goes', () => {
     const { exitCode, results } = spectralLint(consumer, ALL_RULES_DOCUMENT);
-    expect(findingsOf(results)).toEqual(sorted(ALL_RULES_FINDINGS));
+    expect(findingsOf(results)).toEqual(comparable(ALL_RULES_FINDINGS));
     for (const result of results) {
       expect(result.source).toBe(ALL_RULES_DOCUMENT);
       expect(result.documentationUrl).toMatch(new RegExp(`^https://.*/docs/rules/${result.code}\\.md$`));
@@ -154,12 +120,12 @@ describe('the packed package through the real spectral CLI', () => {
 
   test('the example API shows the mistakes its comments point out', () => {
     const { exitCode, results } = spectralLint(consumer, EXAMPLE_DOCUMENT);
-    expect(findingsOf(results)).toEqual(sorted(EXAMPLE_FINDINGS));
+    expect(findingsOf(results)).toEqual(comparable(EXAMPLE_FINDINGS));
     expect(exitCode).toBe(1);
   });
 
   test('Swagger 2.0: an error-severity finding fails the run', () => {
-    const document = join(PROJECT_ROOT, 'fixtures/integration/one-error.oas2.yaml');
+    const document = integrationFixture('one-error.oas2.yaml');
     const { exitCode, results } = spectralLint(consumer, document);
     expect(findingsOf(results)).toEqual([
       { code: 'auth-401-documented', path: 'paths./calls/{callId}.get.responses', severity: ERROR },
@@ -168,7 +134,7 @@ describe('the packed package through the real spectral CLI', () => {
   });
 
   test('OpenAPI 3.1: warnings alone do not fail the run', () => {
-    const document = join(PROJECT_ROOT, 'fixtures/integration/one-warning.oas31.yaml');
+    const document = integrationFixture('one-warning.oas31.yaml');
     const { exitCode, results } = spectralLint(consumer, document);
     expect(findingsOf(results)).toEqual([
       { code: 'auth-no-404-collection', path: 'paths./calls.get.responses.404', severity: WARN },
@@ -178,7 +144,7 @@ describe('the packed package through the real spectral CLI', () => {
 
   test('extends: [spectral:oas, spectral-auth-responses] adds the OpenAPI rules and keeps ours', () => {
     const { exitCode, results } = spectralLint(consumerWithOas, ALL_RULES_DOCUMENT);
-    expect(findingsOf(results.filter(isAuthResult))).toEqual(sorted(ALL_RULES_FINDINGS));
+    expect(findingsOf(results.filter(isAuthResult))).toEqual(comparable(ALL_RULES_FINDINGS));
     const oasCodes = new Set(results.filter((result) => !isAuthResult(result)).map((result) => result.code));
     expect([...oasCodes]).toEqual(expect.arrayContaining(['info-contact', 'operation-operationId']));
     for (const result of results.filter(isAuthResult)) {

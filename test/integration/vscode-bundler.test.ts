@@ -29,13 +29,22 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import * as vm from 'node:vm';
 import type { Plugin, RollupWarning } from 'rollup';
 import type * as SpectralCore from '@stoplight/spectral-core';
-import { packProject, PROJECT_ROOT } from '../helpers/pack';
+import {
+  ALL_RULES_DOCUMENT,
+  ALL_RULES_FINDINGS,
+  comparable,
+  ERROR,
+  integrationFixture,
+  WARN,
+  writeSpectralYaml,
+} from '../helpers/integration';
+import { packProject } from '../helpers/pack';
 
 // The extension's loader, from ruleset-bundler 1.6.1 and the rollup and ruleset-migrator it depends on.
 // Loaded with jest's `require` (not `import`): the bundler's subpath exports have no type declarations for `node` resolution.
@@ -129,47 +138,8 @@ async function lintLikeTheExtension(ruleset: SpectralCore.Ruleset, file: string)
   }));
 }
 
-const ERROR = 0;
-const WARN = 1;
-const ALL_RULES_DOCUMENT = join(PROJECT_ROOT, 'fixtures/integration/all-rules.oas3.yaml');
-
-/** Where fixtures/integration/all-rules.oas3.yaml's comments say each of the eleven rules reports. */
-const ALL_RULES_FINDINGS = [
-  { code: 'auth-no-404-collection', path: 'paths./calls.get.responses.404', severity: WARN },
-  { code: 'auth-401-documented', path: 'paths./calls/{callId}.get.responses', severity: ERROR },
-  { code: 'auth-404-protected-item', path: 'paths./calls/{callId}.get.responses', severity: WARN },
-  { code: 'auth-403-describes-scopes', path: 'paths./calls/{callId}.get.responses.403', severity: WARN },
-  { code: 'auth-403-misused-for-authentication', path: 'paths./calls/{callId}.get.responses.403', severity: WARN },
-  { code: 'auth-403-documented', path: 'paths./calls/{callId}.delete.responses', severity: WARN },
-  { code: 'auth-401-www-authenticate', path: 'paths./calls/{callId}.delete.responses.401', severity: ERROR },
-  { code: 'auth-401-misused-for-permissions', path: 'paths./calls/{callId}.delete.responses.401', severity: WARN },
-  {
-    code: 'auth-www-authenticate-scheme',
-    path: 'paths./calls/{callId}.put.responses.401.headers.WWW-Authenticate',
-    severity: WARN,
-  },
-  {
-    code: 'auth-exception-invalid',
-    path: 'paths./calls/{callId}.put.x-auth-exceptions.auth-404-protected-item',
-    severity: WARN,
-  },
-  { code: 'auth-401-without-security', path: 'paths./status.get.responses.401', severity: WARN },
-];
-
-type Finding = { code: string; path: string; severity: number };
-const byPathAndCode = (a: Finding, b: Finding): number => a.path.localeCompare(b.path) || a.code.localeCompare(b.code);
-const reduced = (findings: Finding[]): Finding[] =>
-  findings.map(({ code, path, severity }) => ({ code, path, severity })).sort(byPathAndCode);
-
 let workspace: string;
 let installedMain: string;
-
-function writeSpectralYaml(directory: string, rulesets: string[]): string {
-  mkdirSync(directory, { recursive: true });
-  const file = join(directory, '.spectral.yaml');
-  writeFileSync(file, `extends: ${JSON.stringify(rulesets)}\n`);
-  return file;
-}
 
 beforeAll(() => {
   // A workspace as a user has it after `npm install -D spectral-auth-responses`: the tarball's content in node_modules.
@@ -194,7 +164,7 @@ describe('the packed package through the VS Code extension loader (ruleset-bundl
     expect(loaded.modules.filter((module) => /^https?:/.test(module))).toEqual([]);
 
     const findings = await lintLikeTheExtension(loaded.ruleset, ALL_RULES_DOCUMENT);
-    expect(reduced(findings)).toEqual(reduced(ALL_RULES_FINDINGS));
+    expect(comparable(findings)).toEqual(comparable(ALL_RULES_FINDINGS));
     for (const finding of findings) {
       expect(finding.documentationUrl).toMatch(new RegExp(`^https://.*/docs/rules/${finding.code}\\.md$`));
       expect(finding.message).not.toContain('could not check this document');
@@ -203,10 +173,10 @@ describe('the packed package through the VS Code extension loader (ruleset-bundl
 
   test('Swagger 2.0 and OpenAPI 3.1 documents are recognised', async () => {
     const loaded = await loadRulesetLikeTheExtension(writeSpectralYaml(join(workspace, 'formats'), ['spectral-auth-responses']));
-    expect(reduced(await lintLikeTheExtension(loaded.ruleset, join(PROJECT_ROOT, 'fixtures/integration/one-error.oas2.yaml')))).toEqual([
+    expect(comparable(await lintLikeTheExtension(loaded.ruleset, integrationFixture('one-error.oas2.yaml')))).toEqual([
       { code: 'auth-401-documented', path: 'paths./calls/{callId}.get.responses', severity: ERROR },
     ]);
-    expect(reduced(await lintLikeTheExtension(loaded.ruleset, join(PROJECT_ROOT, 'fixtures/integration/one-warning.oas31.yaml')))).toEqual([
+    expect(comparable(await lintLikeTheExtension(loaded.ruleset, integrationFixture('one-warning.oas31.yaml')))).toEqual([
       { code: 'auth-no-404-collection', path: 'paths./calls.get.responses.404', severity: WARN },
     ]);
   });
@@ -219,7 +189,7 @@ describe('the packed package through the VS Code extension loader (ruleset-bundl
     expect(loaded.files).toEqual([installedMain]);
 
     const findings = await lintLikeTheExtension(loaded.ruleset, ALL_RULES_DOCUMENT);
-    expect(reduced(findings.filter((finding) => finding.code.startsWith('auth-')))).toEqual(reduced(ALL_RULES_FINDINGS));
+    expect(comparable(findings.filter((finding) => finding.code.startsWith('auth-')))).toEqual(comparable(ALL_RULES_FINDINGS));
     expect(findings.map((finding) => finding.code)).toEqual(expect.arrayContaining(['info-contact', 'operation-operationId']));
   });
 });
