@@ -224,7 +224,7 @@ function renderGenerated(reportList, sampleList) {
   lines.push(`For each rule and document, up to ${SAMPLE_SIZE} findings spread evenly over the document (all when fewer), with the verdict and reason from \`test/real-world/triage.yaml\`.`, '');
   for (const rule of ruleNames) {
     const ofRule = sampleList.filter((sample) => sample.rule === rule);
-    lines.push(`#### \`${rule}\`: ${percent(precisionOf(ofRule))} right`, '');
+    lines.push(`#### \`${rule}\`: ${ofRule.length === 0 ? 'no findings' : `${percent(precisionOf(ofRule))} right`}`, '');
     if (ofRule.length === 0) {
       lines.push('No findings on the corpus.', '');
       continue;

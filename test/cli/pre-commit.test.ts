@@ -54,17 +54,18 @@ describeWithPreCommit('the pre-commit hook (.pre-commit-hooks.yaml), with the re
   let skipped: { code: number; output: string };
 
   beforeAll(() => {
-    // The hook repository as a release tag has it: this working tree with the built dist/ committed
-    // (dist/ is ignored on main; nothing is built at install time, see docs/integrations.md).
+    // The hook repository as a release tag has it: this working tree, tagged by scripts/tag-release.sh, whose
+    // commit carries the built dist/ (ignored on main; nothing is built at install time, see docs/integrations.md).
     hookRepository = newRepository();
     cpSync(PROJECT_ROOT, hookRepository, {
       recursive: true,
       filter: (source) => !/(^|\/)(node_modules|\.git|coverage|\.cache)(\/|$)/.test(source.slice(PROJECT_ROOT.length)),
     });
     git(hookRepository, ['add', '--all']);
-    git(hookRepository, ['add', '--force', 'dist']);
-    git(hookRepository, ['commit', '--quiet', '-m', 'release']);
-    const rev = git(hookRepository, ['rev-parse', 'HEAD']).trim();
+    git(hookRepository, ['commit', '--quiet', '-m', 'main']);
+    // The release tag, made the way a maintainer makes it (dist/ was copied already built: no second build).
+    execFileSync('bash', ['scripts/tag-release.sh'], { cwd: hookRepository, env: gitEnvironment({ SKIP_BUILD: '1' }) });
+    const rev = `v${JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version}`;
 
     userRepository = newRepository({
       '.pre-commit-config.yaml': [
