@@ -57,12 +57,11 @@ await build({
   plugins: [keepSourceDirname],
   logLevel: 'warning',
 });
-process.setSourceMapsEnabled(true);
 
 const campaign = { runs, seed, ...(args.path !== undefined ? { path: args.path } : {}), ...(args.only ? { only: args.only } : {}) };
 console.log(`fuzz: ${runs} cases per fuzzer, seed ${seed}${args.path ? `, path ${args.path}` : ''}`);
 const started = Date.now();
-const worker = new Worker(bundle, { workerData: { campaign } });
+const worker = new Worker(bundle, { workerData: { campaign }, execArgv: ['--enable-source-maps'] });
 let lastCase;
 let lastCaseAt = Date.now();
 let failed = false;

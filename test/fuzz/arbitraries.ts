@@ -85,9 +85,9 @@ export const anyJson: Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), primitive, { maxKeys: 3 }) },
 );
 
-/** Usually `well`, sometimes any JSON value instead. */
+/** Usually `well`, sometimes any JSON value instead, and often null (what YAML makes of a key written without a value). */
 function slot<T>(well: Arbitrary<T>): Arbitrary<unknown> {
-  return fc.oneof({ weight: 5, arbitrary: well }, { weight: 1, arbitrary: anyJson });
+  return fc.oneof({ weight: 8, arbitrary: well }, { weight: 2, arbitrary: anyJson }, { weight: 1, arbitrary: fc.constant(null) });
 }
 
 /** Optional keys only: each key is present or absent, independently. */
@@ -198,7 +198,54 @@ function responseOf(version: Version): Arbitrary<unknown> {
     content: slot(dictionary(fc.constantFrom('application/json', 'text/plain', '*/*'), slot(partial({ schema: slot(schema) })), 2)),
     schema: slot(schema),
   });
-  return fc.oneof({ weight: 4, arbitrary: response }, { weight: 1, arbitrary: refTo(version, 'responses') }, { weight: 1, arbitrary: anyJson });
+  return fc.oneof(
+    { weight: 8, arbitrary: response },
+    { weight: 2, arbitrary: refTo(version, 'responses') },
+    { weight: 1, arbitrary: anyJson },
+    { weight: 1, arbitrary: fc.constant(null) },
+  );
+}
+
+/** A body that makes a `get` a collection listing: an array, or an envelope (`items`, `data`, ...) holding one. */
+function listingSchemaOf(version: Version): Arbitrary<unknown> {
+  return fc.oneof(
+    fc.record({ type: fc.constant('array'), items: schemaOf(version) }),
+    fc
+      .tuple(fc.constantFrom('items', 'data', 'Calls', 'results', 'value'), slot(fc.constant({ type: 'array' })))
+      .map(([name, property]) => ({ type: 'object', properties: { [name]: property } })),
+    fc.record({ allOf: fc.tuple(fc.constant({ type: 'object' }), fc.constant({ properties: { data: { type: 'array' } } })) }),
+  );
+}
+
+/**
+ * Responses aimed at the rules that need several things at once: a listing's 200 next to a 404, a 401 whose
+ * WWW-Authenticate header documents challenge values, 401 and 403 descriptions that mix the two up; other codes besides.
+ */
+function aimedResponsesOf(version: Version): Arbitrary<unknown> {
+  const listing = listingSchemaOf(version);
+  const challengeHeader = partial({
+    schema: slot(partial({ type: fc.constant('string'), example: challenge, enum: fc.array(challenge, { maxLength: 2 }) })),
+    example: challenge,
+    default: challenge,
+    'x-example': challenge,
+  });
+  return fc
+    .tuple(
+      partial({
+        '200': fc.record({ description: fc.constant('ok'), content: fc.record({ 'application/json': fc.record({ schema: listing }) }), schema: listing }),
+        '401': partial({
+          description: fc.oneof(fc.constantFrom('You do not have permission', 'Forbidden: insufficient_scope'), adversarialText),
+          headers: fc.record({ 'WWW-Authenticate': challengeHeader }),
+        }),
+        '403': partial({
+          description: fc.oneof(fc.constantFrom('Missing or invalid access token', 'Not authenticated', 'Login required'), adversarialText),
+          content: slot(fc.record({ 'application/json': partial({ schema: schemaOf(version) }) })),
+        }),
+        '404': responseOf(version),
+      }),
+      dictionary(statusCode, responseOf(version), 2),
+    )
+    .map(([aimed, others]) => ({ ...others, ...aimed }));
 }
 
 const statusCode = fc.oneof(
@@ -208,9 +255,27 @@ const statusCode = fc.oneof(
 
 const schemeName = fc.constantFrom('bearer', 'basic', 'oauth', 'oidc', 'key', 'mtls', 'undefinedScheme', '__proto__', 'constructor', '');
 
-const securityRequirements = slot(
-  fc.array(slot(dictionary(schemeName, slot(fc.array(slot(fc.constantFrom('calls:read', 'admin', '')), { maxLength: 3 })), 3)), { maxLength: 3 }),
+const securityRequirements = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom([{ bearer: [] }], [{ oauth: ['calls:read'] }], [{ basic: [] }, { oidc: ['admin'] }], [{ key: [] }]) },
+  {
+    weight: 3,
+    arbitrary: slot(
+      fc.array(slot(dictionary(schemeName, slot(fc.array(slot(fc.constantFrom('calls:read', 'admin', '')), { maxLength: 3 })), 3)), { maxLength: 3 }),
+    ),
+  },
 );
+
+/** The schemes the requirements above name, defined as usual, so that operations are often secured and scoped. */
+function usualSchemesOf(version: Version): Record<string, unknown> {
+  return {
+    bearer: version === '2.0' ? { type: 'apiKey', in: 'header', name: 'Authorization' } : { type: 'http', scheme: 'bearer' },
+    basic: version === '2.0' ? { type: 'basic' } : { type: 'http', scheme: 'basic' },
+    oauth: { type: 'oauth2', flows: {} },
+    oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://example.com/.well-known/openid-configuration' },
+    key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+    mtls: { type: 'mutualTLS' },
+  };
+}
 
 const securityScheme = slot(
   partial({
@@ -226,7 +291,7 @@ const ruleName = fc.constantFrom(...SILENCEABLE_RULES.map((rule) => rule.name), 
 function operationOf(version: Version): Arbitrary<unknown> {
   const operation = partial({
     security: securityRequirements,
-    responses: slot(dictionary(statusCode, responseOf(version), 4)),
+    responses: slot(fc.oneof(dictionary(statusCode, responseOf(version), 4), aimedResponsesOf(version))),
     'x-auth-exceptions': slot(dictionary(ruleName, slot(fc.constantFrom('accepted: the gateway answers', '', ' ')), 2)),
     description: adversarialText,
     callbacks: anyJson,
@@ -241,6 +306,7 @@ const pathKey = fc.oneof(
 );
 
 const methodKey = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('get') },
   { weight: 6, arbitrary: fc.constantFrom('get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace') },
   { weight: 1, arbitrary: fc.constantFrom('GET', 'parameters', 'summary', '$ref', 'x-other', 'query') },
 );
@@ -259,7 +325,7 @@ function components(version: Version) {
     schemas: named(schemaOf(version)),
     responses: named(responseOf(version)),
     headers: named(headerOf(version)),
-    securitySchemes: slot(dictionary(schemeName, securityScheme, 4)),
+    securitySchemes: fc.oneof(fc.constant(usualSchemesOf(version)), slot(dictionary(schemeName, securityScheme, 4))),
   };
 }
 
@@ -288,7 +354,7 @@ export function documentOf(version: Version): Arbitrary<Record<string, unknown>>
     {
       openapi: fc.constant(version === '3.0' ? '3.0.3' : '3.1.0'),
       ...common,
-      components: slot(partial(parts)),
+      components: slot(fc.record(parts, { requiredKeys: ['securitySchemes'] })),
       webhooks: slot(dictionary(fc.string(), pathItemOf(version), 2)),
     },
     { requiredKeys: ['openapi', 'paths'] },
@@ -302,7 +368,8 @@ function withNumericKeys(yamlText: string): string {
 
 export function serialized(value: unknown, format: 'json' | 'yaml'): string {
   if (format === 'json') return JSON.stringify(value, null, 1) ?? 'null';
-  return withNumericKeys(stringify(value, { aliasDuplicateObjects: false, lineWidth: 0 }));
+  // `yaml` writes nothing at all for undefined (a mutation may delete the whole document).
+  return withNumericKeys(stringify(value, { aliasDuplicateObjects: false, lineWidth: 0 }) ?? '');
 }
 
 /** A generated document, serialized as JSON or YAML, ready to lint. */

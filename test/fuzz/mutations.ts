@@ -159,6 +159,10 @@ export function applyMutation(holder: { root: unknown }, change: Mutation): void
   const pointerAt = (n: number) => pointerTo(paths[n % paths.length].slice(1));
   const parent = parentAt(root, path);
   if (parent === undefined) return;
+  if (parent === holder && (change.kind === 'delete' || change.kind === 'rename')) {
+    holder.root = undefined; // the holder keeps its one key, so that later mutations still find the document
+    return;
+  }
   const key = path[path.length - 1];
   const current = (parent as Record<string, unknown>)[key as string];
   switch (change.kind) {
