@@ -49,6 +49,32 @@ test.each(UPSTREAM)('$file: Spectral itself rejects it, with or without this rul
   expect(outcome.upstreamRejection).toContain(rejection);
 });
 
+/**
+ * A 403 body nested `depth` levels deep, alternating allOf, oneOf and properties, the scope property at the bottom.
+ * Written as text: JSON.stringify itself runs out of stack on such a value.
+ */
+function deeplyNested(depth: number): FuzzCase {
+  let schema = '{"type":"object","properties":{"missing_scopes":{"type":"array"}}}';
+  for (let level = 0; level < depth; level++) {
+    schema = [`{"allOf":[${schema}]}`, `{"oneOf":[${schema}]}`, `{"type":"object","properties":{"inner":${schema}}}`][level % 3];
+  }
+  const text = `{"openapi":"3.1.0","info":{"title":"deep","version":"1"},"security":[{"oauth":["calls:read"]}],
+    "paths":{"/calls":{"get":{"responses":{"200":{"description":"ok"},"401":{"description":"no token"},
+    "403":{"description":"no","content":{"application/json":{"schema":${schema}}}}}}}},
+    "components":{"securitySchemes":{"oauth":{"type":"oauth2","flows":{}}}}}`;
+  return { origin: `nesting ${depth} deep`, format: 'json', at: join(FIXTURES, 'robustness', 'deep.json'), text };
+}
+
+test('the rules handle nesting as deep as Spectral itself can (500 levels), and Spectral fails alone beyond', async () => {
+  const deepest = await lintProblemsOf(deeplyNested(500));
+  expect(deepest.problems).toEqual([]);
+  expect(deepest.upstreamRejection).toBeUndefined();
+  expect([...deepest.codes]).toContain('auth-401-www-authenticate');
+  const tooDeep = await lintProblemsOf(deeplyNested(5000));
+  expect(tooDeep.problems).toEqual([]);
+  expect(tooDeep.upstreamRejection).toContain('Maximum call stack size exceeded');
+});
+
 test('every document in fixtures/robustness is in one of the tables', () => {
   const listed = [...REGRESSIONS.map((r) => r.file), ...UPSTREAM.map((u) => u.file)];
   const present = readdirSync(join(FIXTURES, 'robustness'))
