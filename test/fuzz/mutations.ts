@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { anyJson, serialized } from './arbitraries';
-import type { FuzzCase } from './property';
+import { FuzzCase, hasNetworkReference } from './property';
 
 const ROOT = resolve(__dirname, '../..');
 /** Larger files are load or CLI fixtures (a 50 MB document): mutating them thousands of times tests nothing new. */
@@ -40,7 +40,7 @@ export function fixtureFiles(): Fixture[] {
     .sort();
   return files
     .map((path) => ({ path, text: readFileSync(path, 'utf8') }))
-    .filter(({ text }) => !/\$ref["']?\s*:\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(text))
+    .filter(({ text }) => !hasNetworkReference(text))
     .map(({ path, text }) => ({
       name: relative(ROOT, path),
       path,
@@ -224,7 +224,15 @@ export function mutatedCaseOf(fixture: Fixture, mutations: Mutation[], cut: { st
     for (const change of mutations) applyMutation(holder, change);
     text = serialized(holder.root, fixture.format);
   }
-  return { origin: `${fixture.name} mutated by ${JSON.stringify(mutations)}${cut ? `, text cut ${JSON.stringify(cut)}` : ''}`, format: fixture.format, at: fixture.path, text: cutText(text, cut) };
+  // A cut can turn `$ref: "#/paths/..."` into `$ref: //...`, a URL that Spectral would fetch: then keep the text whole.
+  const cutOut = cutText(text, cut);
+  const applied = hasNetworkReference(cutOut) ? null : cut;
+  return {
+    origin: `${fixture.name} mutated by ${JSON.stringify(mutations)}${applied ? `, text cut ${JSON.stringify(applied)}` : ''}`,
+    format: fixture.format,
+    at: fixture.path,
+    text: applied ? cutOut : text,
+  };
 }
 
 const fraction = fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000);

@@ -104,9 +104,14 @@ function problemsOfResult(result: ISpectralDiagnostic, text: string): string[] {
   return problems;
 }
 
+/** Whether the text has a `$ref` to a URL (`https://...`, or `//host/...`), which Spectral would fetch. */
+export function hasNetworkReference(text: string): boolean {
+  return /\$ref["']?\s*:\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(text);
+}
+
 /** Tests never use the network: a case that would make Spectral fetch a URL is a bug in the fuzzer, not a finding. */
 function assertNoNetworkReference(text: string): void {
-  if (/\$ref["']?\s*:\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(text)) {
+  if (hasNetworkReference(text)) {
     throw new Error(`fuzzer bug: the case has a $ref to a URL, which Spectral would fetch:\n${text.slice(0, 2000)}`);
   }
 }
