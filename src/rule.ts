@@ -1,4 +1,6 @@
-import { asObject, isNonEmptyString } from './openapi/json';
+import { asObject, isNonEmptyString, refOf } from './openapi/json';
+import { subjectAt } from './openapi/references';
+import { documentsCode } from './openapi/responses';
 import type { DocumentFacts, JsonPath, OperationFacts } from './openapi/operations';
 
 export type Severity = 'error' | 'warn';
@@ -49,4 +51,32 @@ export function capitalized(text: string): string {
 /** Where a response-level finding goes: the operation's `responses`, or the operation when it has none. */
 export function responsesLocation(operation: OperationFacts): JsonPath {
   return 'responses' in operation.operation ? [...operation.location, 'responses'] : operation.location;
+}
+
+/**
+ * The documented `code` responses whose description matches, once per operation the rule is not told to leave
+ * alone: the phrase `match` found, the response's path, and how a message names it (the shared component, if any).
+ * A shared response repeats one description on every operation that uses it, so each text is read once.
+ */
+export function describedResponses(
+  document: DocumentFacts,
+  ruleName: string,
+  code: string,
+  match: (description: string) => string | undefined,
+): { phrase: string; path: JsonPath; subject: string }[] {
+  const phrases = new Map<string, string | undefined>();
+  const matches: { phrase: string; path: JsonPath; subject: string }[] = [];
+  for (const operation of operationsFor(document, ruleName)) {
+    if (!documentsCode(operation.responses, code)) continue;
+    const response = operation.responses[code];
+    // Any shape may stand here (`'401': null` included): an unresolved `$ref` or a non-object has no description.
+    const description = refOf(response) === undefined ? asObject(response).description : undefined;
+    if (typeof description !== 'string') continue;
+    if (!phrases.has(description)) phrases.set(description, match(description));
+    const phrase = phrases.get(description);
+    if (phrase === undefined) continue;
+    const path = [...operation.location, 'responses', code];
+    matches.push({ phrase, path, subject: capitalized(subjectAt(document, operation, path, `the ${code} response`)) });
+  }
+  return matches;
 }
