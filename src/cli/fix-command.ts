@@ -4,7 +4,7 @@ import type { FixReport } from '../fix';
 import { REPAIRABLE_RULES } from '../fix/repairable-rules';
 import type { InputProblem } from './input-problem';
 import type { CommandEnvironment } from './lint-command';
-import { DEFAULT_RULESET_FILES, EXIT, SEVERITIES, SeverityName } from './names';
+import { DEFAULT_MAX_FILE_MEGABYTES, DEFAULT_RULESET_FILES, EXIT, megabytesOption, SEVERITIES, SeverityName } from './names';
 
 export interface FixCommandOptions {
   ruleset?: string;
@@ -14,6 +14,7 @@ export interface FixCommandOptions {
   failSeverity: SeverityName;
   allowRemoteRefs?: boolean;
   allowOutsideRefs?: string[];
+  maxFileSize: number;
 }
 
 /** Adds `fix` to the program. Spectral and the fixer load only when it runs, as `lint` does. */
@@ -39,6 +40,7 @@ export function registerFixCommand(program: Command, environment: CommandEnviron
       "let file $refs read, and fix edit, files under DIR too (by default only under the document's directory); repeatable",
       (dir: string, dirs: string[] | undefined) => [...(dirs ?? []), dir],
     )
+    .option('--max-file-size <MB>', 'refuse documents (and files they $ref) larger than this, as lint', megabytesOption, DEFAULT_MAX_FILE_MEGABYTES)
     .addHelpText(
       'after',
       [
@@ -89,7 +91,7 @@ export async function fixCommand(patterns: string[], options: FixCommandOptions,
   let fixedCount = 0;
   let leftCount = 0;
   for (const file of files) {
-    const read = await readDocument(file);
+    const read = await readDocument(file, { maxFileMegabytes: options.maxFileSize });
     if (read.document === undefined || !read.lintable || read.problems.length > 0) {
       problems.push(...read.problems);
       continue;

@@ -5,7 +5,7 @@ import { discoverFiles } from './discover-files';
 import { formatInputProblem, InputProblem } from './input-problem';
 import { includesOwnRules, loadRuleset, RulesetLoadError } from './load-ruleset';
 import { describeError, EXIT, FormatName, PACKAGE_NAME, SeverityName } from './names';
-import { readDocument } from './read-document';
+import { readDocument, ReadLimits } from './read-document';
 import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour } from './report';
 import { createSafeResolver, realDirectories, ReferencePolicy } from './safe-resolver';
 
@@ -19,6 +19,7 @@ export interface LintOptions {
   showDocumentationUrl?: boolean;
   allowRemoteRefs?: boolean;
   allowOutsideRefs?: string[];
+  maxFileSize: number;
 }
 
 /** What the command needs from its surroundings, passed in so that nothing below reaches for globals. */
@@ -49,7 +50,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, envi
   const { files, problems } = await discoverFiles(patterns, cwd);
   const results: ISpectralDiagnostic[] = [];
   for (const file of files) {
-    const linted = await lintFile(file, ruleset, policy);
+    const linted = await lintFile(file, ruleset, policy, { maxFileMegabytes: options.maxFileSize });
     results.push(...linted.results);
     problems.push(...linted.problems);
   }
@@ -110,8 +111,13 @@ async function writeReport(report: string, output: string | undefined, environme
 }
 
 /** One document through the engine, with its own reference resolver; never throws, so one file cannot stop the rest. */
-async function lintFile(file: string, ruleset: Ruleset, policy: ReferencePolicy): Promise<{ results: ISpectralDiagnostic[]; problems: InputProblem[] }> {
-  const { document, lintable, problems } = await readDocument(file);
+async function lintFile(
+  file: string,
+  ruleset: Ruleset,
+  policy: ReferencePolicy,
+  limits: ReadLimits,
+): Promise<{ results: ISpectralDiagnostic[]; problems: InputProblem[] }> {
+  const { document, lintable, problems } = await readDocument(file, limits);
   if (document === undefined || !lintable) return { results: [], problems };
   try {
     const { resolver, refusals } = createSafeResolver(file, policy);

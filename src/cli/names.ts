@@ -1,6 +1,8 @@
 // Names the command line offers, kept apart from the modules that implement them, so that `--help`, `--version`
 // and usage errors answer without loading Spectral.
 
+import { InvalidArgumentError } from 'commander';
+
 export const PACKAGE_NAME = 'spectral-auth-responses';
 
 /** The team rulesets the command picks up from the working directory, in this order of preference. */
@@ -26,6 +28,18 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 /** Spectral's severities, by the names `--fail-severity` takes. */
 export const SEVERITIES = { error: 0, warn: 1, info: 2, hint: 3 } as const;
 export type SeverityName = keyof typeof SEVERITIES;
+
+/** The largest document the command reads unless told otherwise (`--max-file-size`): GitHub's REST description is 13 MB. */
+export const DEFAULT_MAX_FILE_MEGABYTES = 32;
+
+/** `--max-file-size`'s value: megabytes, a positive number. */
+export function megabytesOption(value: string): number {
+  const megabytes = Number(value);
+  if (value.trim() === '' || !Number.isFinite(megabytes) || megabytes <= 0) {
+    throw new InvalidArgumentError('expected a positive number of megabytes, such as 64');
+  }
+  return megabytes;
+}
 
 /** The command's exit codes: 2 (usage or input error) wins over 1 (findings). */
 export const EXIT = { clean: 0, findings: 1, usageOrInput: 2 } as const;

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DOCUMENTATION_BASE_URL, RULES } from '../ruleset';
 import type { CommandEnvironment, LintOptions } from './lint-command';
-import { DEFAULT_RULESET_FILES, EXIT, FORMAT_NAMES, PACKAGE_NAME, SEVERITIES } from './names';
+import { DEFAULT_MAX_FILE_MEGABYTES, DEFAULT_RULESET_FILES, EXIT, FORMAT_NAMES, megabytesOption, PACKAGE_NAME, SEVERITIES } from './names';
 import { registerFixCommand } from './fix-command';
 
 /** The rule table for `--help`, read from the ruleset itself so that it never drifts from what runs. */
@@ -45,12 +45,14 @@ export function createProgram(version: string, environment: CommandEnvironment, 
       "let file $refs read files under DIR too (by default only under the linted document's directory); repeatable",
       (dir: string, dirs: string[] | undefined) => [...(dirs ?? []), dir],
     )
+    .option('--max-file-size <MB>', 'refuse documents (and files they $ref) larger than this', megabytesOption, DEFAULT_MAX_FILE_MEGABYTES)
     .addHelpText(
       'after',
       [
         '',
         'Exit codes: 0 no finding at or above the fail severity; 1 findings; 2 usage or input error',
-        '(missing or unreadable file, glob matching nothing, invalid YAML/JSON, not OpenAPI 2.0/3.0/3.1, refused $ref).',
+        '(missing or unreadable file, glob matching nothing, file too large, not UTF-8, invalid YAML/JSON, YAML alias bomb,',
+        'not OpenAPI 2.0/3.0/3.1, refused $ref).',
         rulesHelp(),
       ].join('\n'),
     )

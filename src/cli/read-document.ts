@@ -2,9 +2,18 @@ import { Document } from '@stoplight/spectral-core';
 import type { IDocument } from '@stoplight/spectral-core/dist/document';
 import { oas2, oas3_0, oas3_1 } from '@stoplight/spectral-formats';
 import { Json, Yaml } from '@stoplight/spectral-parsers';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { checkedText, sizeProblemOf, TextProblem } from './document-text';
 import type { InputProblem } from './input-problem';
+import { DEFAULT_MAX_FILE_MEGABYTES, describeError } from './names';
+
+export interface ReadLimits {
+  /** Larger files are refused before they are read (`--max-file-size`). */
+  maxFileMegabytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileMegabytes: DEFAULT_MAX_FILE_MEGABYTES };
 
 export type ReadDocument =
   /** `lintable` is false when the document cannot be linted meaningfully (not OpenAPI 2.0/3.0/3.1). */
@@ -13,17 +22,32 @@ export type ReadDocument =
 
 /**
  * Reads and parses one file the way Spectral would (JSON files with the JSON parser, for exact JSON error places),
- * and says what keeps it from being linted: unreadable, syntax errors (with line and column), or not OpenAPI.
+ * and says what keeps it from being linted: unreadable, too large, not UTF-8, a YAML alias bomb, nested deeper than
+ * the parser goes, syntax errors (with line and column), or not OpenAPI. Never throws.
  */
-export async function readDocument(file: string): Promise<ReadDocument> {
-  let text: string;
+export async function readDocument(file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadDocument> {
+  const refused = (problem: TextProblem): ReadDocument => ({ lintable: false, problems: [{ file, ...problem }] });
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    const { size } = await stat(file);
+    const tooLarge = sizeProblemOf(size, limits.maxFileMegabytes);
+    if (tooLarge !== undefined) return refused(tooLarge);
+    bytes = await readFile(file);
   } catch (error) {
-    return { lintable: false, problems: [{ file, message: `cannot read the file (${reasonOf(error)})` }] };
+    return refused({ message: `cannot read the file (${reasonOf(error)})` });
   }
   const isJson = extname(file).toLowerCase() === '.json';
-  const document: IDocument = isJson ? new Document(text, Json, file) : new Document(text, Yaml, file);
+  const checked = checkedText(bytes, !isJson);
+  if (checked.problem !== undefined) return refused(checked.problem);
+  const { text } = checked;
+  let document: IDocument;
+  try {
+    document = isJson ? new Document(text, Json, file) : new Document(text, Yaml, file);
+  } catch (error) {
+    // Spectral's parsers recurse once per level of nesting.
+    const tooDeep = error instanceof RangeError ? 'it nests deeper than the parser can follow' : 'the parser failed';
+    return refused({ message: `cannot be parsed: ${tooDeep} (${describeError(error)})` });
+  }
   const problems: InputProblem[] = document.diagnostics
     // Spectral's parsers report hard errors at severity 0 (error); warnings do not stop linting.
     .filter((diagnostic) => diagnostic.severity === 0)

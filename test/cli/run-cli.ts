@@ -21,9 +21,14 @@ export function plainEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
 }
 
 /** Runs `spectral-auth-responses <args>` in `cwd`; resolves with exit code and output (never rejects on exit codes). */
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = plainEnvironment()): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = plainEnvironment(),
+  user: { uid?: number; gid?: number } = {},
+): Promise<CliRun> {
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 16 * 1024 * 1024, ...user }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolvePromise({ code, stdout, stderr });
     });

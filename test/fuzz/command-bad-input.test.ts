@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliRun, removeWorkspace, runCli, workspace } from '../cli/run-cli';
 import { FIXTURES } from '../helpers/lint';
@@ -7,7 +7,7 @@ import { FIXTURES } from '../helpers/lint';
  * Hostile and malformed files through the real `spectral-auth-responses lint` (dist/cli.js, a child process):
  * each becomes one message naming the file (with line and column where there is one), the exit code is 2, and the
  * good file given with them is still linted. Missing files, directories, syntax errors and documents that are not
- * OpenAPI are covered in test/cli/lint.test.ts. Gaps still open are listed in docs/robustness.md.
+ * OpenAPI are covered in test/cli/lint.test.ts; reference cycles across files in command-reference-cycle.test.ts.
  */
 const upstream = (name: string) => readFileSync(join(FIXTURES, 'robustness', 'upstream', name), 'utf8');
 
@@ -18,6 +18,27 @@ function nestedJson(depth: number): string {
 
 /** Bytes that are no text at all: NUL, control characters, a lone continuation byte. */
 const BINARY = Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x1b, 0x5b, 0x00, 0x80, 0x0a, 0x00, 0x07]);
+
+/** "café", then two bytes that are not UTF-8: read as text, they would silently become U+FFFD. */
+const INVALID_UTF8 = Buffer.concat([
+  Buffer.from('openapi: 3.0.3\ninfo: { title: "caf\u00e9 '),
+  Buffer.from([0xff, 0xfe]),
+  Buffer.from('", version: "1" }\npaths: {}\n'),
+]);
+
+/** Ten levels of nine aliases to the level below: about 4 billion nodes once expanded, from 14 lines. */
+function aliasBomb(levels: number): string {
+  const lines = ['openapi: 3.0.3', 'info: { title: laughs, version: "1" }', 'paths: {}', 'x-laughs:', '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let level = 1; level < levels; level++) lines.push(`  l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+const MEGABYTE = 1024 * 1024;
+
+const BAD_FILES = [
+  'empty.yaml', 'binary.yaml', 'invalid-utf8.yaml', 'utf16.yaml', 'duplicate-keys.yaml', 'array.json', 'has-own-property.json',
+  'proto-key.yaml', 'deep.json', 'alias-bomb.yaml', 'huge.yaml',
+];
 
 let root: string;
 let run: CliRun;
@@ -38,12 +59,19 @@ beforeAll(async () => {
     'array.json': '[1, 2, 3]',
     'has-own-property.json': upstream('has-own-property-key.json.txt'),
     'proto-key.yaml': upstream('proto-key-with-scalar-value.yaml.txt'),
+    'deep.json': nestedJson(3000),
+    'alias-bomb.yaml': aliasBomb(10),
   });
   writeFileSync(join(root, 'binary.yaml'), BINARY);
+  writeFileSync(join(root, 'invalid-utf8.yaml'), INVALID_UTF8);
+  writeFileSync(join(root, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('openapi: 3.0.3\n', 'utf16le')]));
+  // 50 MB that take no disk: a sparse file; the command must refuse it by its size, before reading a byte.
+  writeFileSync(join(root, 'huge.yaml'), '');
+  truncateSync(join(root, 'huge.yaml'), 50 * MEGABYTE);
   run = await runCli(
     [
       'lint', '-f', 'json',
-      'empty.yaml', 'binary.yaml', 'duplicate-keys.yaml', 'array.json', 'has-own-property.json', 'proto-key.yaml',
+      ...BAD_FILES,
       'good-and-bad.openapi.yaml',
     ],
     root,
@@ -59,7 +87,12 @@ test('exits 2, and the good file given with the bad ones is still linted', () =>
 
 test.each([
   ['an empty file', /empty\.yaml: .+/],
-  ['a binary file, with line and column', /binary\.yaml:\d+:\d+: invalid YAML: /],
+  ['a binary file, with line and column', /binary\.yaml:1:4: is not UTF-8 text: byte 0xFF /],
+  ['invalid UTF-8, with line and column', /invalid-utf8\.yaml:2:22: is not UTF-8 text: byte 0xFF at byte offset 37 /],
+  ['UTF-16', /utf16\.yaml:1:1: is UTF-16 text .*save it as UTF-8/],
+  ['nesting deeper than Spectral can parse', /deep\.json: cannot be parsed: it nests deeper than the parser can follow/],
+  ['a YAML alias bomb, at its largest alias', /alias-bomb\.yaml:14:\d+: YAML aliases expand this document from \d+ nodes to 4,412,961,528 .*alias bomb/],
+  ['a 50 MB document, with the option that lints it', /huge\.yaml: is 50\.0 MB, more than the 32 MB limit; use --max-file-size 50 to lint it anyway/],
   ['duplicate keys, with line and column', /duplicate-keys\.yaml:6:3: invalid YAML: Duplicate key: \/calls/],
   ['JSON that is no API description', /array\.json: not an OpenAPI 2\.0, 3\.0 or 3\.1 description/],
   // Spectral itself fails on these two before any rule runs (fixtures/robustness/README.md): one file's failure.
@@ -72,35 +105,47 @@ test.each([
 
 test('every message names its file', () => {
   const lines = run.stderr.trim().split('\n');
-  const files = ['empty.yaml', 'binary.yaml', 'duplicate-keys.yaml', 'array.json', 'has-own-property.json', 'proto-key.yaml'];
-  expect(lines.filter((text) => !files.some((file) => text.startsWith(`spectral-auth-responses: ${file}`)))).toEqual([]);
+  expect(lines.filter((text) => !BAD_FILES.some((file) => text.startsWith(`spectral-auth-responses: ${file}:`)))).toEqual([]);
+  expect(BAD_FILES.filter((file) => !lines.some((text) => text.startsWith(`spectral-auth-responses: ${file}:`)))).toEqual([]);
 });
 
-describe('known gaps of the command (docs/robustness.md): these fail until it handles them', () => {
-  let gaps: Record<string, CliRun>;
-  let gapRoot: string;
-  beforeAll(async () => {
-    gapRoot = workspace({ 'deep.json': nestedJson(3000) });
-    // "café", then two bytes that are not UTF-8: read as text, they silently become U+FFFD.
-    writeFileSync(
-      join(gapRoot, 'invalid-utf8.yaml'),
-      Buffer.concat([Buffer.from('openapi: 3.0.3\ninfo: { title: "caf\u00e9 '), Buffer.from([0xff, 0xfe]), Buffer.from('", version: "1" }\npaths: {}\n')]),
-    );
-    const [invalidUtf8, deep] = await Promise.all([
-      runCli(['lint', 'invalid-utf8.yaml'], gapRoot),
-      runCli(['lint', 'deep.json'], gapRoot),
-    ]);
-    gaps = { invalidUtf8, deep };
-  });
-  afterAll(() => removeWorkspace(gapRoot));
+test('an unreadable file', async () => {
+  const unreadableRoot = workspace({ 'secret.yaml': { fixture: 'bad.openapi.yaml' }, 'openapi.yaml': { fixture: 'bad.openapi.yaml' } });
+  try {
+    chmodSync(join(unreadableRoot, 'secret.yaml'), 0o000);
+    // Root reads any file: run the command as `nobody` then (CI runs as root here), who must enter the folder.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chmodSync(unreadableRoot, 0o755);
+    const nobody = asRoot ? { uid: 65534, gid: 65534 } : {};
+    const unreadable = await runCli(['lint', '-f', 'json', 'secret.yaml', 'openapi.yaml'], unreadableRoot, undefined, nobody);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toBe('spectral-auth-responses: secret.yaml: cannot read the file (permission denied)\n');
+    expect((JSON.parse(unreadable.stdout) as { source: string }[]).map((result) => result.source)).toContain(join(unreadableRoot, 'openapi.yaml'));
+  } finally {
+    removeWorkspace(unreadableRoot);
+  }
+});
 
-  test.failing('invalid UTF-8 is an input error with its line and column (today: linted as if it were text, exit 0)', () => {
-    expect(gaps.invalidUtf8.code).toBe(2);
-    expect(gaps.invalidUtf8.stderr).toMatch(/invalid-utf8\.yaml:2:\d+: .*UTF-8/);
+describe('--max-file-size', () => {
+  let optionRoot: string;
+  beforeAll(() => {
+    optionRoot = workspace({ 'openapi.yaml': { fixture: 'bad.openapi.yaml' } });
+  });
+  afterAll(() => removeWorkspace(optionRoot));
+
+  test('sets the limit, in megabytes', async () => {
+    const size = readFileSync(join(optionRoot, 'openapi.yaml')).length;
+    const refused = await runCli(['lint', '--max-file-size', String(size / 2 / MEGABYTE), 'openapi.yaml'], optionRoot);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/openapi\.yaml: is \d+ KB, more than the [\d.e-]+ MB limit; use --max-file-size 1 to lint it anyway/);
+    const allowed = await runCli(['lint', '--max-file-size', String(size / MEGABYTE), '-f', 'json', 'openapi.yaml'], optionRoot);
+    expect(allowed.code).toBe(1);
+    expect(JSON.parse(allowed.stdout)).not.toEqual([]);
   });
 
-  test.failing('nesting deeper than Spectral can parse names the file (today: "Maximum call stack size exceeded" alone)', () => {
-    expect(gaps.deep.code).toBe(2);
-    expect(gaps.deep.stderr).toContain('spectral-auth-responses: deep.json: ');
+  test('a value that is not a positive number is a usage error', async () => {
+    const run = await runCli(['lint', '--max-file-size', '0', 'openapi.yaml'], optionRoot);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("option '--max-file-size <MB>' argument '0' is invalid. expected a positive number of megabytes");
   });
 });
