@@ -16,7 +16,7 @@ export const auth401Documented: AuthRule = {
         const schemes = authSchemesNamed(operation.security.schemeNames, document.securitySchemes);
         const challenge = schemes.length > 0 ? ` (${schemes.join(' or ')})` : '';
         return {
-          message: `${operation.label} requires authentication but documents no 401: add a 401 response with a WWW-Authenticate header naming how to authenticate${challenge}.`,
+          message: `${operation.label} requires authentication but documents no 401: add a 401 response with a WWW-Authenticate header naming how to authenticate${challenge}, or, if it is public, say so with \`security: []\`.`,
           path: responsesLocation(operation),
         };
       });

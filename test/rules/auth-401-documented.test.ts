@@ -9,7 +9,7 @@ testRule('auth-401-documented', ERROR, [
     findings: [
       {
         path: 'paths./calls/{callId}.get.responses',
-        messageIncludes: ['GET /calls/{callId} requires authentication but documents no 401', add401, '(Bearer)'],
+        messageIncludes: ['GET /calls/{callId} requires authentication but documents no 401', add401, '(Bearer)', 'if it is public, say so with `security: []`'],
         line: 11,
       },
     ],
