@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Alias, isAlias, isMap, isNode, isSeq, LineCounter, Node, parseDocument, visit } from 'yaml';
 
-/** Why a file's bytes are not text this command should hand to Spectral's parsers, with a place in the file if any. */
+/** Why a file's bytes are not text this command should hand to Spectral's parsers (`is ...`), with a place if any. */
 export interface TextProblem {
   line?: number;
   column?: number;
@@ -82,8 +82,8 @@ export function aliasBombProblem(text: string): TextProblem | undefined {
       line: place.line,
       column: place.col,
       message:
-        `YAML aliases expand this document from ${count(written)} nodes to ${count(expanded)} (*${largestAlias.source} here alone ` +
-        `stands for ${count(largestSize)}): refused as an alias bomb ("billion laughs"); write the repeated parts out or use $ref`,
+        `is a YAML alias bomb ("billion laughs"): its aliases expand it from ${count(written)} nodes to ${count(expanded)} ` +
+        `(*${largestAlias.source} here alone stands for ${count(largestSize)}); write the repeated parts out, or use $ref`,
     };
   } catch {
     // What `yaml` cannot read, Spectral's parser reports in its own words.

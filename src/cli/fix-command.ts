@@ -96,7 +96,11 @@ export async function fixCommand(patterns: string[], options: FixCommandOptions,
       problems.push(...read.problems);
       continue;
     }
-    const { resolver, refusals } = createSafeResolver(file, { allowRemoteRefs: options.allowRemoteRefs === true, allowedDirectories });
+    const { resolver, refusals } = createSafeResolver(file, {
+      allowRemoteRefs: options.allowRemoteRefs === true,
+      allowedDirectories,
+      maxFileMegabytes: options.maxFileSize,
+    });
     const spectral = new Spectral({ resolver });
     spectral.setRuleset(ruleset);
     let fixed: FixReport;

@@ -88,6 +88,7 @@ async function rulesetAndPolicy(
     const policy = {
       allowRemoteRefs: options.allowRemoteRefs === true,
       allowedDirectories: realDirectories(options.allowOutsideRefs ?? [], environment.cwd),
+      maxFileMegabytes: options.maxFileSize,
     };
     return { ruleset: loaded.ruleset, policy };
   } catch (error) {

@@ -91,7 +91,7 @@ test.each([
   ['invalid UTF-8, with line and column', /invalid-utf8\.yaml:2:22: is not UTF-8 text: byte 0xFF at byte offset 37 /],
   ['UTF-16', /utf16\.yaml:1:1: is UTF-16 text .*save it as UTF-8/],
   ['nesting deeper than Spectral can parse', /deep\.json: cannot be parsed: it nests deeper than the parser can follow/],
-  ['a YAML alias bomb, at its largest alias', /alias-bomb\.yaml:14:\d+: YAML aliases expand this document from \d+ nodes to 4,412,961,528 .*alias bomb/],
+  ['a YAML alias bomb, at its largest alias', /alias-bomb\.yaml:14:\d+: is a YAML alias bomb \("billion laughs"\): its aliases expand it from \d+ nodes to 4,412,961,528 /],
   ['a 50 MB document, with the option that lints it', /huge\.yaml: is 50\.0 MB, more than the 32 MB limit; use --max-file-size 50 to lint it anyway/],
   ['duplicate keys, with line and column', /duplicate-keys\.yaml:6:3: invalid YAML: Duplicate key: \/calls/],
   ['JSON that is no API description', /array\.json: not an OpenAPI 2\.0, 3\.0 or 3\.1 description/],
@@ -123,6 +123,40 @@ test('an unreadable file', async () => {
     expect((JSON.parse(unreadable.stdout) as { source: string }[]).map((result) => result.source)).toContain(join(unreadableRoot, 'openapi.yaml'));
   } finally {
     removeWorkspace(unreadableRoot);
+  }
+});
+
+test('a file that a $ref reads gets the same checks: an alias bomb, bytes that are not UTF-8, a size over the limit', async () => {
+  const referencing = (file: string) =>
+    [
+      'openapi: 3.0.3',
+      'info: { title: t, version: "1" }',
+      'paths:',
+      '  /calls:',
+      '    get:',
+      '      responses:',
+      `        "200": { $ref: "./${file}#/Ok" }`,
+      '',
+    ].join('\n');
+  const referencedRoot = workspace({
+    'bomb.openapi.yaml': referencing('laughs.yaml'),
+    'laughs.yaml': `Ok: { description: ok }\n${aliasBomb(10).split('\n').slice(3).join('\n')}`,
+    'latin1.openapi.yaml': referencing('latin1.yaml'),
+    'large.openapi.yaml': referencing('large.yaml'),
+    'large.yaml': `Ok: { description: ok }\nx-padding: "${'a'.repeat(MEGABYTE)}"\n`,
+  });
+  try {
+    writeFileSync(join(referencedRoot, 'latin1.yaml'), Buffer.concat([Buffer.from('Ok: { description: "caf'), Buffer.from([0xe9]), Buffer.from('" }\n')]));
+    const checked = await runCli(['lint', '--max-file-size', '0.5', 'bomb.openapi.yaml', 'latin1.openapi.yaml', 'large.openapi.yaml'], referencedRoot);
+    expect(checked.code).toBe(2);
+    const lines = checked.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^spectral-auth-responses: bomb\.openapi\.yaml:7:\d+: \$ref \S+\/laughs\.yaml was not read: the file is a YAML alias bomb .*\(line 12, column \d+\)$/),
+      expect.stringMatching(/^spectral-auth-responses: latin1\.openapi\.yaml:7:\d+: \$ref \S+\/latin1\.yaml was not read: the file is not UTF-8 text: byte 0xE9 .*\(line 1, column 24\)$/),
+      expect.stringMatching(/^spectral-auth-responses: large\.openapi\.yaml:7:\d+: \$ref \S+\/large\.yaml was not read: the file is 1\.0 MB, more than the 0\.5 MB limit/),
+    ]);
+  } finally {
+    removeWorkspace(referencedRoot);
   }
 });
 
