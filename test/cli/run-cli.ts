@@ -20,15 +20,19 @@ export function plainEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
   return env;
 }
 
-/** Runs `spectral-auth-responses <args>` in `cwd`; resolves with exit code and output (never rejects on exit codes). */
+/**
+ * Runs `spectral-auth-responses <args>` in `cwd`; resolves with exit code and output (never rejects on exit codes).
+ * `launcher` is a command to run it under (`setpriv ...`), for what only a process with fewer rights can show.
+ */
 export function runCli(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = plainEnvironment(),
-  user: { uid?: number; gid?: number } = {},
+  launcher: readonly string[] = [],
 ): Promise<CliRun> {
+  const [command, ...commandArgs] = [...launcher, process.execPath, BIN, ...args];
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 16 * 1024 * 1024, ...user }, (error, stdout, stderr) => {
+    execFile(command, commandArgs, { cwd, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolvePromise({ code, stdout, stderr });
     });

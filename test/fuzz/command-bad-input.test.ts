@@ -113,11 +113,11 @@ test('an unreadable file', async () => {
   const unreadableRoot = workspace({ 'secret.yaml': { fixture: 'bad.openapi.yaml' }, 'openapi.yaml': { fixture: 'bad.openapi.yaml' } });
   try {
     chmodSync(join(unreadableRoot, 'secret.yaml'), 0o000);
-    // Root reads any file: run the command as `nobody` then (CI runs as root here), who must enter the folder.
+    // Root reads any file (CI runs as root here): run the command without the capabilities that let it, with
+    // util-linux's setpriv. Running it as another user instead would need every folder above the checkout open to them.
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) chmodSync(unreadableRoot, 0o755);
-    const nobody = asRoot ? { uid: 65534, gid: 65534 } : {};
-    const unreadable = await runCli(['lint', '-f', 'json', 'secret.yaml', 'openapi.yaml'], unreadableRoot, undefined, nobody);
+    const withoutReadOverride = asRoot ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search'] : [];
+    const unreadable = await runCli(['lint', '-f', 'json', 'secret.yaml', 'openapi.yaml'], unreadableRoot, undefined, withoutReadOverride);
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toBe('spectral-auth-responses: secret.yaml: cannot read the file (permission denied)\n');
     expect((JSON.parse(unreadable.stdout) as { source: string }[]).map((result) => result.source)).toContain(join(unreadableRoot, 'openapi.yaml'));
