@@ -122,14 +122,11 @@ async function measure(target, runs) {
     const order = i % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor'];
     for (const side of order) samples[side].push(await lintOnce(target, side));
   }
-  const floorTime = median(samples.floor.map((s) => s.milliseconds));
-  const oursTime = median(samples.ours.map((s) => s.milliseconds));
-  const floorCpu = median(samples.floor.map((s) => s.cpuMs));
-  const oursCpu = median(samples.ours.map((s) => s.cpuMs));
-  const floorMemory = median(samples.floor.map((s) => s.maxRssKb));
-  const oursMemory = median(samples.ours.map((s) => s.maxRssKb));
-  const floorPlacing = median(samples.floor.map((s) => s.placingMs));
-  const oursPlacing = median(samples.ours.map((s) => s.placingMs));
+  const medianOf = (side, field) => median(samples[side].map((sample) => sample[field]));
+  const [floorTime, oursTime] = [medianOf('floor', 'milliseconds'), medianOf('ours', 'milliseconds')];
+  const [floorCpu, oursCpu] = [medianOf('floor', 'cpuMs'), medianOf('ours', 'cpuMs')];
+  const [floorMemory, oursMemory] = [medianOf('floor', 'maxRssKb'), medianOf('ours', 'maxRssKb')];
+  const [floorPlacing, oursPlacing] = [medianOf('floor', 'placingMs'), medianOf('ours', 'placingMs')];
   return {
     name: target.name,
     kind: target.kind,

@@ -1,4 +1,6 @@
 import { isUtf8 } from 'node:buffer';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { Alias, isAlias, isMap, isNode, isSeq, LineCounter, Node, parseDocument, visit } from 'yaml';
 
 /** Why a file's bytes are not text this command should hand to Spectral's parsers (`is ...`), with a place if any. */
@@ -19,6 +21,21 @@ export function sizeProblemOf(bytes: number, maxMegabytes: number): TextProblem 
   return {
     message: `is ${size}, more than the ${maxMegabytes} MB limit; use --max-file-size ${Math.ceil(bytes / BYTES_PER_MEGABYTE)} to lint it anyway`,
   };
+}
+
+/**
+ * A file's text for Spectral, checked as `checkedText` does, or why it is refused; a file over the size limit is
+ * refused unread. Throws what the file system throws (missing, unreadable): callers word that themselves.
+ */
+export async function readCheckedText(path: string, maxMegabytes: number): Promise<CheckedText> {
+  const tooLarge = sizeProblemOf((await stat(path)).size, maxMegabytes);
+  if (tooLarge !== undefined) return { problem: tooLarge };
+  return checkedText(await readFile(path), !isJsonFile(path));
+}
+
+/** JSON files are parsed as JSON (and so have no YAML aliases); every other file as YAML. */
+export function isJsonFile(path: string): boolean {
+  return extname(path).toLowerCase() === '.json';
 }
 
 /**

@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { FixReport } from '../fix';
 import { REPAIRABLE_RULES } from '../fix/repairable-rules';
-import type { InputProblem } from './input-problem';
 import type { CommandEnvironment } from './lint-command';
 import { DEFAULT_MAX_FILE_MEGABYTES, DEFAULT_RULESET_FILES, EXIT, megabytesOption, SEVERITIES, SeverityName } from './names';
 
@@ -66,8 +65,8 @@ export async function fixCommand(patterns: string[], options: FixCommandOptions,
   const { loadRuleset, RulesetLoadError } = await import('./load-ruleset');
   const { describeError, PACKAGE_NAME } = await import('./names');
   const { readDocument } = await import('./read-document');
-  const { atOrAbove } = await import('./report');
-  const { createSafeResolver, realDirectories } = await import('./safe-resolver');
+  const { atOrAbove, writeToStream } = await import('./report');
+  const { createSafeResolver, realDirectories, refusedReferenceProblems } = await import('./safe-resolver');
   const { cwd, stderr } = environment;
   const report = options.dryRun === true ? stderr : environment.stdout;
 
@@ -120,15 +119,14 @@ export async function fixCommand(patterns: string[], options: FixCommandOptions,
       problems.push({ file, message: fixed.error.startsWith(file) ? fixed.error.slice(file.length).replace(/^:?\s*/, '') : fixed.error });
       continue;
     }
-    const refused = fixed.left.filter(({ result }) => result.code === 'invalid-ref' && refusals.has(result.message));
-    problems.push(...refused.map(({ result }) => problemOf(result)));
+    problems.push(...refusedReferenceProblems(fixed.left.map(({ result }) => result), refusals));
     if (options.dryRun === true) {
       for (const change of fixed.changes) {
         const name = displayPath(change.path, cwd);
-        await write(environment.stdout, unifiedDiff(change.before, change.edits, { from: `a/${name}`, to: `b/${name}` }));
+        await writeToStream(environment.stdout, unifiedDiff(change.before, change.edits, { from: `a/${name}`, to: `b/${name}` }));
       }
     }
-    await write(report, summaryOf(fixed, (path) => displayPath(path, cwd)));
+    await writeToStream(report, summaryOf(fixed, (path) => displayPath(path, cwd)));
     fixedCount += fixed.fixed.length;
     leftCount += fixed.left.length;
     failing.push(...atOrAbove(fixed.left.map(({ result }) => result), options.failSeverity));
@@ -136,12 +134,13 @@ export async function fixCommand(patterns: string[], options: FixCommandOptions,
 
   for (const problem of problems) stderr.write(`${PACKAGE_NAME}: ${formatInputProblem(problem, cwd)}\n`);
   const written = options.dryRun === true ? ' (dry run: nothing written)' : '';
-  await write(report, `${fixedCount} fixed, ${leftCount} left for a person, ${failing.length} of them at or above ${options.failSeverity}${written}\n`);
+  await writeToStream(report, `${fixedCount} fixed, ${leftCount} left for a person, ${failing.length} of them at or above ${options.failSeverity}${written}\n`);
   if (problems.length > 0) return EXIT.usageOrInput;
   return failing.length > 0 ? EXIT.findings : EXIT.clean;
 }
 
-const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'];
+/** Severity names by Spectral's numbers (0 error ... 3 hint), from the table `--fail-severity` reads. */
+const SEVERITY_NAMES: Record<number, string> = Object.fromEntries(Object.entries(SEVERITIES).map(([name, value]) => [value, name]));
 
 /** Per file: what was fixed and what is left, one line each, `file:line:column` first (editors link it). */
 function summaryOf(report: FixReport, display: (path: string) => string): string {
@@ -157,15 +156,4 @@ function summaryOf(report: FixReport, display: (path: string) => string): string
     lines.push(`         why left: ${reason}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function problemOf(result: ISpectralDiagnostic): InputProblem {
-  return { file: result.source ?? '', line: result.range.start.line + 1, column: result.range.start.character + 1, message: result.message };
-}
-
-/** Resolves once the text is handed to the stream, so that the process may end without cutting the output short. */
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolvePromise()));
-  });
 }

@@ -6,8 +6,8 @@ import { formatInputProblem, InputProblem } from './input-problem';
 import { includesOwnRules, loadRuleset, RulesetLoadError } from './load-ruleset';
 import { describeError, EXIT, FormatName, PACKAGE_NAME, SeverityName } from './names';
 import { readDocument, ReadLimits } from './read-document';
-import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour } from './report';
-import { createSafeResolver, realDirectories, ReferencePolicy } from './safe-resolver';
+import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour, writeToStream } from './report';
+import { createSafeResolver, realDirectories, ReferencePolicy, refusedReferenceProblems } from './safe-resolver';
 
 export interface LintOptions {
   ruleset?: string;
@@ -69,7 +69,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, envi
   const plainLineAllowed = options.output !== undefined || HUMAN_FORMATS.has(options.format);
   if (options.quiet !== true && problems.length === 0 && shown.length === 0 && plainLineAllowed) {
     const orHigher = options.failSeverity === 'error' ? '' : ' or higher';
-    await write(environment.stdout, `No results with a severity of '${options.failSeverity}'${orHigher} found in ${countOf(files.length, 'document')}.\n`);
+    await writeToStream(environment.stdout, `No results with a severity of '${options.failSeverity}'${orHigher} found in ${countOf(files.length, 'document')}.\n`);
   }
   if (problems.length > 0) return EXIT.usageOrInput;
   return failing.length > 0 ? EXIT.findings : EXIT.clean;
@@ -99,7 +99,7 @@ async function rulesetAndPolicy(
 /** Writes the report to the file or to standard output; a file that cannot be written is an input problem. */
 async function writeReport(report: string, output: string | undefined, environment: CommandEnvironment): Promise<InputProblem[]> {
   if (output === undefined) {
-    await write(environment.stdout, withColour(report, wantsColour(environment.stdout, environment.env)));
+    await writeToStream(environment.stdout, withColour(report, wantsColour(environment.stdout, environment.env)));
     return [];
   }
   try {
@@ -125,20 +125,10 @@ async function lintFile(
     const spectral = new Spectral({ resolver });
     spectral.setRuleset(ruleset);
     const results = await spectral.run(document);
-    const refused = results.filter((result) => result.code === 'invalid-ref' && refusals.has(result.message));
-    return { results, problems: [...problems, ...refused.map(problemOfResult)] };
+    return { results, problems: [...problems, ...refusedReferenceProblems(results, refusals)] };
   } catch (error) {
     return { results: [], problems: [...problems, { file, message: `could not be linted: ${describeError(error)}` }] };
   }
-}
-
-function problemOfResult(result: ISpectralDiagnostic): InputProblem {
-  return {
-    file: result.source ?? '',
-    line: result.range.start.line + 1,
-    column: result.range.start.character + 1,
-    message: result.message,
-  };
 }
 
 /** Some formatters (json, sarif) end without a newline, which leaves a shell prompt glued to the report. */
@@ -148,11 +138,4 @@ function endingInNewline(text: string): string {
 
 function countOf(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Resolves once the text is handed to the stream, so that the process may end without cutting a piped report short. */
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolvePromise()));
-  });
 }

@@ -2,9 +2,7 @@ import { Document } from '@stoplight/spectral-core';
 import type { IDocument } from '@stoplight/spectral-core/dist/document';
 import { oas2, oas3_0, oas3_1 } from '@stoplight/spectral-formats';
 import { Json, Yaml } from '@stoplight/spectral-parsers';
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { checkedText, sizeProblemOf, TextProblem } from './document-text';
+import { CheckedText, isJsonFile, readCheckedText, TextProblem } from './document-text';
 import type { InputProblem } from './input-problem';
 import { DEFAULT_MAX_FILE_MEGABYTES, describeError } from './names';
 
@@ -27,19 +25,15 @@ export type ReadDocument =
  */
 export async function readDocument(file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadDocument> {
   const refused = (problem: TextProblem): ReadDocument => ({ lintable: false, problems: [{ file, ...problem }] });
-  let bytes: Buffer;
+  let checked: CheckedText;
   try {
-    const { size } = await stat(file);
-    const tooLarge = sizeProblemOf(size, limits.maxFileMegabytes);
-    if (tooLarge !== undefined) return refused(tooLarge);
-    bytes = await readFile(file);
+    checked = await readCheckedText(file, limits.maxFileMegabytes);
   } catch (error) {
     return refused({ message: `cannot read the file (${reasonOf(error)})` });
   }
-  const isJson = extname(file).toLowerCase() === '.json';
-  const checked = checkedText(bytes, !isJson);
   if (checked.problem !== undefined) return refused(checked.problem);
   const { text } = checked;
+  const isJson = isJsonFile(file);
   let document: IDocument;
   try {
     document = isJson ? new Document(text, Json, file) : new Document(text, Yaml, file);

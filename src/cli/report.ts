@@ -54,3 +54,10 @@ export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv)
 export function withColour(text: string, colour: boolean): string {
   return colour ? text : stripVTControlCharacters(text);
 }
+
+/** Resolves once the text is handed to the stream, so that the process may end without cutting a piped report short. */
+export function writeToStream(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    stream.write(text, (error) => (error ? reject(error) : resolvePromise()));
+  });
+}

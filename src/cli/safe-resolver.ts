@@ -1,10 +1,13 @@
 import { createResolveHttp } from '@stoplight/json-ref-readers';
+import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { DEFAULT_REQUEST_OPTIONS } from '@stoplight/spectral-runtime';
 import { realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { checkedText, sizeProblemOf } from './document-text';
+import { basename, dirname, resolve } from 'node:path';
+import { isInside } from '../containment';
+import { pointerTarget } from '../openapi/json';
+import { readCheckedText } from './document-text';
+import type { InputProblem } from './input-problem';
 import { DEFAULT_MAX_FILE_MEGABYTES } from './names';
 
 export interface ReferencePolicy {
@@ -21,6 +24,18 @@ export interface SafeResolver {
   resolver: Resolver;
   /** The messages of the references refused so far, as Spectral's `invalid-ref` results carry them. */
   refusals: Set<string>;
+}
+
+/** The results that report a reference this resolver refused, as the command's input problems (exit 2). */
+export function refusedReferenceProblems(results: readonly ISpectralDiagnostic[], refusals: ReadonlySet<string>): InputProblem[] {
+  return results
+    .filter((result) => result.code === 'invalid-ref' && refusals.has(result.message))
+    .map((result) => ({
+      file: result.source ?? '',
+      line: result.range.start.line + 1,
+      column: result.range.start.character + 1,
+      message: result.message,
+    }));
 }
 
 /**
@@ -81,10 +96,8 @@ export function createSafeResolver(
       );
     }
     // A referenced file gets the checks of a linted one: Spectral parses it just the same (an alias bomb there hangs it).
-    const tooLarge = sizeProblemOf((await stat(target)).size, policy.maxFileMegabytes ?? DEFAULT_MAX_FILE_MEGABYTES);
-    if (tooLarge !== undefined) return refuse(`$ref ${ref.href()} was not read: the file ${tooLarge.message}`);
     // Read the checked real path, not the reference, so that the file read is the file checked.
-    const checked = checkedText(await readFile(target), extname(target).toLowerCase() !== '.json');
+    const checked = await readCheckedText(target, policy.maxFileMegabytes ?? DEFAULT_MAX_FILE_MEGABYTES);
     if (checked.problem === undefined) return checked.text;
     const place = checked.problem.line === undefined ? '' : ` (line ${checked.problem.line}, column ${checked.problem.column})`;
     return refuse(`$ref ${ref.href()} was not read: the file ${checked.problem.message}${place}`);
@@ -105,6 +118,8 @@ class ResolverRun {
   /** True while the resolver walks the linted document itself, which it does first, synchronously, once. */
   walkingDocument = false;
   objectsWalked = 0;
+  /** `objectsIn`'s answers: the parsed trees are shared by every runner of the run, and each is sized once. */
+  readonly objectCounts = new Map<object, number>();
   /** Rejects when the walk passes its bound, so that the run ends then, not when every walk under way has. */
   readonly limitPassed: Promise<never>;
   private passLimit: (error: Error) => void = () => {};
@@ -125,7 +140,7 @@ class ResolverRun {
    * which stops each walk under way (the error aborts a walk in progress, and fails each `$ref` not yet followed).
    */
   willWalk(target: unknown): void {
-    this.objectsWalked += objectsIn(target);
+    this.objectsWalked += objectsIn(target, this.objectCounts);
     if (this.objectsWalked <= this.maxObjectsWalked) return;
     const error = new Error(
       `its $refs were not all followed: through other files they lead to more than ${this.maxObjectsWalked.toLocaleString('en-US')} ` +
@@ -223,7 +238,7 @@ class OneRunnerPerReferenceResolver extends Resolver {
             }
             const { result, error } = await parsed;
             run.trees.set(String(uri.targetAuthority), result);
-            run.willWalk(valueAt(result, uri.fragment));
+            run.willWalk(pointerTarget(result, uri.fragment));
             return { result, error };
           };
     // The library walks the document itself synchronously, before anything it refers to is read.
@@ -247,33 +262,15 @@ const countTargetOfLocalReference: TransformRef = ({ ref, uri }, ctx) => {
   const run = runOf(ctx);
   if (run.walkingDocument || ref === undefined) return ref;
   const local = ref.toString().startsWith('#');
-  run.willWalk(local ? valueAt(run.trees.get(String(uri)), ref.fragment()) : undefined);
+  run.willWalk(local ? pointerTarget(run.trees.get(String(uri)), ref.fragment()) : undefined);
   return ref;
 };
-
-/** The value at a JSON pointer (`/components/schemas/A~1B`, without `#`), or undefined (the library reports those). */
-function valueAt(tree: unknown, pointer: string): unknown {
-  let value = tree;
-  for (const encoded of pointer.split('/').slice(1)) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    let key: string;
-    try {
-      key = decodeURIComponent(encoded).replace(/~1/g, '/').replace(/~0/g, '~');
-    } catch {
-      return undefined;
-    }
-    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-  }
-  return value;
-}
-
-const objectCounts = new WeakMap<object, number>();
 
 /**
  * The objects the library's walk visits in a value: itself and, recursively, every object in it but `$ref`s, which
  * it follows (and counts) on their own. Memoized per object: the parsed trees are shared by every runner of a run.
  */
-function objectsIn(value: unknown): number {
+function objectsIn(value: unknown, objectCounts: Map<object, number>): number {
   if (typeof value !== 'object' || value === null) return 1;
   const known = objectCounts.get(value);
   if (known !== undefined) return known;
@@ -281,7 +278,7 @@ function objectsIn(value: unknown): number {
   // A value inside itself (possible with YAML aliases) counts once: the library's walk would not end there anyway.
   objectCounts.set(value, count);
   if (typeof (value as { $ref?: unknown }).$ref !== 'string') {
-    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) count += objectsIn(child);
+    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) count += objectsIn(child, objectCounts);
   }
   objectCounts.set(value, count);
   return count;
@@ -296,12 +293,6 @@ function realPathOf(path: string): string {
   }
 }
 
-export function isInside(path: string, directory: string): boolean {
-  const fromDirectory = relative(directory, path);
-  // `..hidden.yaml` is inside; `..` and `../x` are not.
-  const leaves = fromDirectory === '..' || fromDirectory.startsWith(`..${sep}`);
-  return !leaves && !isAbsolute(fromDirectory);
-}
 
 /** The real paths of `--allow-outside-refs` directories; throws a usage error's message for one that does not exist. */
 export function realDirectories(directories: readonly string[], cwd: string): string[] {

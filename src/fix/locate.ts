@@ -1,6 +1,8 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import * as YAML from 'yaml';
+import { isInside } from '../containment';
+import { decodedPointerSegment } from '../openapi/json';
 import { refuse } from './refusal';
 import { parseSource, SourceFile } from './source';
 
@@ -75,7 +77,7 @@ export class SourceFiles {
     const filePart = hash >= 0 ? ref.slice(0, hash) : ref;
     const pointer = hash >= 0 ? ref.slice(hash + 1) : '';
     if (pointer !== '' && !pointer.startsWith('/')) refuse(`${ref} is not a JSON pointer reference`);
-    const keys = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerSegment);
+    const keys = pointer === '' ? [] : pointer.slice(1).split('/').map(decodedPointerSegment);
     const source = filePart === '' ? from : this.load(resolve(dirname(from.path), decodeURIComponent(filePart.replace(/^file:\/\//i, ''))));
     return { start: { source, node: source.document.contents, path: [], viaRef: true }, pointer: keys };
   }
@@ -90,7 +92,7 @@ export class SourceFiles {
     }
     const known = this.files.get(real);
     if (known !== undefined) return known;
-    if (!this.allowed.some((directory) => real === directory || real.startsWith(directory.endsWith(sep) ? directory : directory + sep))) {
+    if (!this.allowed.some((directory) => isInside(real, directory))) {
       refuse(`${path} is outside the allowed directory (${this.allowed.join(', ')})`);
     }
     let text: string;
@@ -165,10 +167,6 @@ export function refStringOf(node: YAML.Node | null): string | undefined {
 export function describe(at: Location): string {
   const file = at.source.path;
   return at.path.length === 0 ? `the root of ${file}` : `${at.path.join('.')} in ${file}`;
-}
-
-function unescapePointerSegment(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function escapePointerSegment(segment: string): string {

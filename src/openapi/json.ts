@@ -28,9 +28,15 @@ export function refOf(value: unknown): string | undefined {
  * pointer). Spectral's resolver leaves the `$ref` that closes a cycle in place in the resolved document.
  */
 export function localRefTarget(root: unknown, ref: string): unknown {
-  if (!ref.startsWith('#/')) return undefined;
+  return ref.startsWith('#/') ? pointerTarget(root, ref.slice(1)) : undefined;
+}
+
+/** The value at a JSON pointer (`/components/schemas/A~1B`, or `` for the whole), or undefined where there is none. */
+export function pointerTarget(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  if (!pointer.startsWith('/')) return undefined;
   let node: unknown = root;
-  for (const raw of ref.slice(2).split('/')) {
+  for (const raw of pointer.slice(1).split('/')) {
     const segment = decodedPointerSegment(raw);
     if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
     else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) node = node[segment];
@@ -39,7 +45,8 @@ export function localRefTarget(root: unknown, ref: string): unknown {
   return node;
 }
 
-function decodedPointerSegment(raw: string): string {
+/** One segment of a JSON pointer in a URI fragment: %-escapes first, then `~1` and `~0` (RFC 6901 §6). */
+export function decodedPointerSegment(raw: string): string {
   let segment = raw;
   try {
     segment = decodeURIComponent(raw);

@@ -1,4 +1,4 @@
-import { lastRefAlong } from './json';
+import { decodedPointerSegment, lastRefAlong } from './json';
 import type { DocumentFacts, JsonPath, OperationFacts } from './operations';
 
 /** The component a `$ref` points at, named for a message: `Unauthorized` for `#/components/responses/Unauthorized`. */
@@ -8,13 +8,7 @@ export function componentNameOf(ref: string): string {
   const segments = pointer.split('/').filter((segment) => segment.length > 0);
   const last = segments[segments.length - 1];
   if (last === undefined) return ref;
-  let name = last.replace(/~1/g, '/').replace(/~0/g, '~');
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // A malformed %-escape: name the component as written.
-  }
-  return name;
+  return decodedPointerSegment(last);
 }
 
 /**

@@ -2,7 +2,7 @@ import { symlinkSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { isInside } from '../../src/cli/safe-resolver';
+import { isInside } from '../../src/containment';
 import { CliRun, removeWorkspace, runCli, workspace } from './run-cli';
 
 /**

@@ -1,0 +1,12 @@
+import { isAbsolute, relative, sep } from 'node:path';
+
+/**
+ * Whether `path` lies inside `directory` (both real paths: `..` and symlinks already resolved). Both the command's
+ * `$ref` resolver and `fix`, which edits the files that `$ref`s reach, keep to the allowed directories with it.
+ */
+export function isInside(path: string, directory: string): boolean {
+  const fromDirectory = relative(directory, path);
+  // `..hidden.yaml` is inside; `..` and `../x` are not.
+  const leaves = fromDirectory === '..' || fromDirectory.startsWith(`..${sep}`);
+  return !leaves && !isAbsolute(fromDirectory);
+}
