@@ -4,29 +4,48 @@
 // - the time Spectral spends placing findings: its `Document#getRangeForJsonPath`, which maps each finding's path to
 //   a line. Spectral's YAML parser (the CLI's for every file) copies each mapping of the path to expand merge keys,
 //   so that a finding costs time in proportion to the keys beside it (the number of paths, for an operation's).
-//   Timing it in the run itself says how much of ours − floor is Spectral placing findings rather than rules working.
-// Measurement only: it wraps the method and returns its result unchanged.
+// - the time in the rules' own work: Spectral's `lintNode` (a rule's function and the handling of its results), less
+//   the placing inside it. This is everything a ruleset's code decides, measured apart from the run's noise.
+// - the time Spectral spends resolving `$ref`s (`DocumentInventory#resolve`): the same work for the floor and ours,
+//   so that the difference between the two sides shows how much the machine moved between runs.
+// Measurement only: each wrapper returns the wrapped function's result unchanged. Internal modules are loaded by
+// file path, as Spectral's own runner loads them (its package exports do not list them).
 const { writeFileSync } = require('node:fs');
-const { dirname } = require('node:path');
+const { dirname, join } = require('node:path');
 
-let placingNs = 0n;
-let placed = 0;
-try {
-  const cli = dirname(require.resolve('@stoplight/spectral-cli/package.json'));
-  const { Document } = require(require.resolve('@stoplight/spectral-core', { paths: [cli] }));
-  const getRangeForJsonPath = Document.prototype.getRangeForJsonPath;
-  Document.prototype.getRangeForJsonPath = function timedGetRangeForJsonPath(...args) {
+const elapsed = { placingNs: 0n, rulesNs: 0n, resolvingNs: 0n };
+const calls = { placingNs: 0, rulesNs: 0, resolvingNs: 0 };
+
+function timed(owner, name, field, { async = false } = {}) {
+  const original = owner[name];
+  owner[name] = function timedCall(...args) {
+    calls[field] += 1;
     const started = process.hrtime.bigint();
+    const stop = () => (elapsed[field] += process.hrtime.bigint() - started);
+    if (async) return original.apply(this, args).finally(stop);
     try {
-      return getRangeForJsonPath.apply(this, args);
+      return original.apply(this, args);
     } finally {
-      placingNs += process.hrtime.bigint() - started;
-      placed += 1;
+      stop();
     }
   };
-} catch (error) {
-  process.stderr.write(`bench probe: cannot time Spectral's finding placement (${error.message})\n`);
 }
+
+try {
+  const cli = dirname(require.resolve('@stoplight/spectral-cli/package.json'));
+  const coreEntry = require.resolve('@stoplight/spectral-core', { paths: [cli] });
+  const { Document } = require(coreEntry);
+  timed(Document.prototype, 'getRangeForJsonPath', 'placingNs');
+  // The runner calls `lintNode` through its module's exports object, so replacing the export times every call.
+  timed(require(join(dirname(coreEntry), 'runner', 'lintNode.js')), 'lintNode', 'rulesNs');
+  timed(require(join(dirname(coreEntry), 'documentInventory.js')).DocumentInventory.prototype, 'resolve', 'resolvingNs', {
+    async: true,
+  });
+} catch (error) {
+  process.stderr.write(`bench probe: cannot time Spectral's phases (${error.message})\n`);
+}
+
+const milliseconds = (ns) => Number(ns) / 1e6;
 
 process.on('exit', () => {
   const usage = process.resourceUsage();
@@ -35,8 +54,10 @@ process.on('exit', () => {
     JSON.stringify({
       maxRssKb: usage.maxRSS,
       cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
-      placingMs: Number(placingNs) / 1e6,
-      placed,
+      placingMs: milliseconds(elapsed.placingNs),
+      placed: calls.placingNs,
+      rulesMs: milliseconds(elapsed.rulesNs - elapsed.placingNs),
+      resolvingMs: milliseconds(elapsed.resolvingNs),
     }),
   );
 });

@@ -6,7 +6,7 @@
 // the median wall time, CPU time and peak memory of the `spectral lint` process, and the ratios ours/floor. Writes
 // docs/performance.md on a full run.
 //
-// Options: --runs N (pairs per document; default 7, 3 from 10,000 operations, 1 from 50,000),
+// Options: --runs N (pairs per document; default 11, 5 from 10,000 operations),
 //          --only name[,name] (corpus names, gen-1000, gen-10000, gen-50000; prints, does not write the page).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,14 +46,13 @@ if (options.only.length === 0) {
 }
 
 /**
- * Pairs of runs. Spectral's own resolver is quadratic in the number of `$ref`s, so one run of the floor on 50,000
- * operations takes about 5 minutes here: three pairs there (a median, not one draw of the machine's noise) make
- * most of the benchmark's 40 minutes.
+ * Pairs of runs: enough for a median that is not one draw of the machine's noise (peak memory in particular falls
+ * into one of two or three levels from run to run, depending on when the collector ran). Spectral's own resolver is
+ * quadratic in the number of `$ref`s, so one run on 50,000 operations takes about two minutes here: its five pairs
+ * make most of the benchmark's half hour.
  */
 function defaultRunsFor(operations) {
-  if (operations >= 50000) return 3;
-  if (operations >= 10000) return 3;
-  return 7;
+  return operations >= 10000 ? 5 : 11;
 }
 
 function parseArguments(args) {
@@ -127,6 +126,7 @@ async function measure(target, runs) {
   const [floorCpu, oursCpu] = [medianOf('floor', 'cpuMs'), medianOf('ours', 'cpuMs')];
   const [floorMemory, oursMemory] = [medianOf('floor', 'maxRssKb'), medianOf('ours', 'maxRssKb')];
   const [floorPlacing, oursPlacing] = [medianOf('floor', 'placingMs'), medianOf('ours', 'placingMs')];
+  const [floorResolving, oursResolving] = [medianOf('floor', 'resolvingMs'), medianOf('ours', 'resolvingMs')];
   return {
     name: target.name,
     kind: target.kind,
@@ -144,6 +144,9 @@ async function measure(target, runs) {
     memoryRatio: oursMemory / floorMemory,
     floorPlacing,
     oursPlacing,
+    floorResolving,
+    oursResolving,
+    oursRules: medianOf('ours', 'rulesMs'),
     // What the ratio would be if Spectral placed findings at no cost: the part of ours − floor that is not its own.
     timeRatioLessPlacing: (oursTime - oursPlacing) / (floorTime - floorPlacing),
     findings: samples.ours[0].findings,
@@ -177,7 +180,8 @@ function lintOnce(target, side) {
       const crashed = results.filter((r) => String(r.message).includes('could not check this document'));
       if (crashed.length > 0) return reject(new Error(`${side} on ${target.name}: a rule failed: ${crashed[0].message}`));
       const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-      resolvePromise({ milliseconds, maxRssKb: usage.maxRssKb, cpuMs: usage.cpuMs, placingMs: usage.placingMs ?? 0, findings: results.length });
+      const { maxRssKb, cpuMs, placingMs, rulesMs, resolvingMs } = usage;
+      resolvePromise({ milliseconds, maxRssKb, cpuMs, placingMs, rulesMs, resolvingMs, findings: results.length });
     });
   });
 }
@@ -201,7 +205,18 @@ function perOperation(ms, operations) {
 }
 
 function formatRow(row) {
-  return `${row.name.padEnd(11)} ${String(row.operations).padStart(6)} ops  floor ${seconds(row.floorTime).padStart(8)} ${megabytes(row.floorMemory).padStart(7)}  ours ${seconds(row.oursTime).padStart(8)} ${megabytes(row.oursMemory).padStart(7)}  time ×${row.timeRatio.toFixed(3)}  cpu ×${row.cpuRatio.toFixed(3)} (${seconds(row.floorCpu)} → ${seconds(row.oursCpu)})  memory ×${row.memoryRatio.toFixed(3)}  placing findings ${seconds(row.oursPlacing)} (time ×${row.timeRatioLessPlacing.toFixed(3)} without)  (${row.findings} findings, ${row.runs} runs, worst run +${Math.round(row.spread * 100)} %)`;
+  return `${row.name.padEnd(11)} ${String(row.operations).padStart(6)} ops  floor ${seconds(row.floorTime).padStart(8)} ${megabytes(row.floorMemory).padStart(7)}  ours ${seconds(row.oursTime).padStart(8)} ${megabytes(row.oursMemory).padStart(7)}  time ×${row.timeRatio.toFixed(3)}  cpu ×${row.cpuRatio.toFixed(3)} (${seconds(row.floorCpu)} → ${seconds(row.oursCpu)})  memory ×${row.memoryRatio.toFixed(3)}  rules ${seconds(row.oursRules)}  resolving ${seconds(row.floorResolving)} → ${seconds(row.oursResolving)}  placing findings ${seconds(row.oursPlacing)} (time ×${row.timeRatioLessPlacing.toFixed(3)} without)  (${row.findings} findings, ${row.runs} runs, worst run +${Math.round(row.spread * 100)} %)`;
+}
+
+/** The rules' own work, in this run's own figures. */
+function rulesParagraph(rowList) {
+  const largest = largestOf(rowList);
+  const figures = largest === undefined ? '' : ` On ${largest.name} they took ${seconds(largest.oursRules)} of a ${seconds(largest.floorTime)} floor.`;
+  return `- **The rules.** One rule selection (\`given: "$"\`), one walk over \`paths\` per document for the facts every rule reads, and per-rule work linear in operations, with shared responses and descriptions examined once (the table "Inside the runs").${figures}`;
+}
+
+function largestOf(rowList) {
+  return rowList.reduce((max, row) => (max === undefined || row.operations > max.operations ? row : max), undefined);
 }
 
 /** Spectral's cost of placing findings, in this run's own figures (scripts/bench-probe.cjs times it in each run). */
@@ -211,7 +226,7 @@ function findingsParagraph(rowList) {
     .filter((row) => row.findings > 0)
     .map((row) => `${row.name} ${perFinding(row).toFixed(perFinding(row) < 1 ? 3 : 1)} ms`)
     .join(', ');
-  const largest = rowList.reduce((max, row) => (max === undefined || row.operations > max.operations ? row : max), undefined);
+  const largest = largestOf(rowList);
   const largestText =
     largest === undefined
       ? ''
@@ -242,22 +257,35 @@ function renderPage(rowList) {
     `- Machine: ${cpuList.length} CPUs (${cpuList[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, shared with other work while measured: absolute times are noisy, and the wall-time ratio of one document can move by ±10 % between runs of the benchmark; the CPU ratio is the steadier figure`,
     `- Versions: Node ${process.version}, @stoplight/spectral-cli ${installedVersionOf('@stoplight/spectral-cli')}, @stoplight/spectral-core ${installedVersionOf('@stoplight/spectral-core')}`,
     '',
-    '| document | operations | size | runs | floor time | ours time | **time ratio** | CPU ratio | floor memory | ours memory | **memory ratio** | findings | Spectral placing them | time ratio without placing | slowest run vs median |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| document | operations | size | runs | floor time | ours time | **time ratio** | CPU ratio | floor memory | ours memory | **memory ratio** | slowest run vs median |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rowList) {
     lines.push(
-      `| ${row.name} | ${row.operations} | ${(row.bytes / 1e6).toFixed(1)} MB | ${row.runs} | ${seconds(row.floorTime)} | ${seconds(row.oursTime)} | ${mark(row.timeRatio, TARGET_TIME_RATIO)} | ×${row.cpuRatio.toFixed(2)} | ${megabytes(row.floorMemory)} | ${megabytes(row.oursMemory)} | ${mark(row.memoryRatio, TARGET_MEMORY_RATIO)} | ${row.findings} | ${seconds(row.oursPlacing)} | ×${row.timeRatioLessPlacing.toFixed(2)} | +${Math.round(row.spread * 100)} % |`,
+      `| ${row.name} | ${row.operations} | ${(row.bytes / 1e6).toFixed(1)} MB | ${row.runs} | ${seconds(row.floorTime)} | ${seconds(row.oursTime)} | ${mark(row.timeRatio, TARGET_TIME_RATIO)} | ×${row.cpuRatio.toFixed(2)} | ${megabytes(row.floorMemory)} | ${megabytes(row.oursMemory)} | ${mark(row.memoryRatio, TARGET_MEMORY_RATIO)} | +${Math.round(row.spread * 100)} % |`,
+    );
+  }
+  lines.push(
+    '',
+    '## Inside the runs',
+    '',
+    "Timed inside each `spectral lint` process by scripts/bench-probe.cjs (medians): the rules' own work (Spectral's `lintNode`: each rule's function and the handling of its results, less placing them), Spectral placing the findings on lines (`Document#getRangeForJsonPath`), and Spectral resolving `$ref`s (`DocumentInventory#resolve`), which is the same work on both sides: the gap between its two columns is how far the machine moved between the floor's runs and ours.",
+    '',
+    "| document | findings | rules' own work | Spectral placing findings | Spectral resolving: floor | Spectral resolving: ours | time ratio without placing |",
+    '|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const row of rowList) {
+    lines.push(
+      `| ${row.name} | ${row.findings} | ${seconds(row.oursRules)} | ${seconds(row.oursPlacing)} | ${seconds(row.floorResolving)} | ${seconds(row.oursResolving)} | ×${row.timeRatioLessPlacing.toFixed(2)} |`,
     );
   }
   const generated = rowList.filter((row) => row.kind === 'generated');
   if (generated.length > 0) {
     lines.push('', '## Time per operation (generated documents)', '');
-    lines.push('Generated documents (scripts/lib-generated.mjs) have resources of six operations each (list, create, get, update, delete, a nested listing) in API areas of 600 operations, each area with its own shared resource and error schemas and shared 400/401/403/404 responses (about four `$ref`s per operation), inline parameters, OAuth2 scopes or an API key, and a few deliberate mistakes at fixed rates, so that findings grow with the document. The floor itself is not linear: Spectral\'s resolver orders its pointer graph in time quadratic in the number of `$ref`s. What this ruleset adds is the CPU column; the last column leaves out the time Spectral spends placing the findings (see below).', '');
-    lines.push('| document | floor per operation | ours per operation | ours − floor per operation (CPU) | the same, less Spectral placing findings |', '|---|---:|---:|---:|---:|');
+    lines.push('Generated documents (scripts/lib-generated.mjs) have resources of six operations each (list, create, get, update, delete, a nested listing) in API areas of 600 operations, each area with its own shared resource and error schemas and shared 400/401/403/404 responses (about four `$ref`s per operation), inline parameters, OAuth2 scopes or an API key, and a few deliberate mistakes at fixed rates, so that findings grow with the document. The floor itself is not linear: Spectral\'s resolver orders its pointer graph in time quadratic in the number of `$ref`s. The rules\' own work per operation is what this ruleset\'s code adds; ours − floor also holds Spectral placing the findings (see below) and the machine\'s drift between runs.', '');
+    lines.push('| document | floor per operation | ours per operation | ours − floor per operation (CPU) | rules\' own work per operation | Spectral placing findings, per operation |', '|---|---:|---:|---:|---:|---:|');
     for (const row of generated) {
-      const lessPlacing = row.oursCpu - row.oursPlacing - (row.floorCpu - row.floorPlacing);
-      lines.push(`| ${row.name} | ${perOperation(row.floorTime, row.operations)} | ${perOperation(row.oursTime, row.operations)} | ${perOperation(row.oursCpu - row.floorCpu, row.operations)} | ${perOperation(lessPlacing, row.operations)} |`);
+      lines.push(`| ${row.name} | ${perOperation(row.floorTime, row.operations)} | ${perOperation(row.oursTime, row.operations)} | ${perOperation(row.oursCpu - row.floorCpu, row.operations)} | ${perOperation(row.oursRules, row.operations)} | ${perOperation(row.oursPlacing, row.operations)} |`);
     }
   }
   lines.push(
@@ -265,13 +293,13 @@ function renderPage(rowList) {
     '## Where the cost over the floor goes',
     '',
     '- **Start-up.** Spectral\'s loaders run every ruleset through rollup and its commonjs plugin at each start. The bundle carries its code as one string evaluated with `Function` (scripts/build.mjs), which took the ruleset\'s load from about 200 ms to about 50 ms of CPU over the floor\'s; this is most of the cost on small documents.',
-    '- **The rules.** One rule selection (`given: "$"`), one walk over `paths` per document for the facts every rule reads, and per-rule work linear in operations, with shared responses and descriptions examined once: about 0.4 s for 10,000 operations once warm, against a floor of about 13 s.',
+    rulesParagraph(rowList),
     findingsParagraph(rowList),
     '',
     '## Reproduce',
     '',
     '```sh',
-    'npm run bench                                   # everything, about 40 minutes (fetches the corpus on first use)',
+    'npm run bench                                   # everything, about 30 minutes (fetches the corpus on first use)',
     'npm run bench -- --runs 3 --only github,gen-1000   # a quick look; --only prints and does not write this page',
     '```',
     '',
