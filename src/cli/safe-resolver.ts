@@ -293,7 +293,6 @@ function realPathOf(path: string): string {
   }
 }
 
-
 /** The real paths of `--allow-outside-refs` directories; throws a usage error's message for one that does not exist. */
 export function realDirectories(directories: readonly string[], cwd: string): string[] {
   return directories.map((directory) => {

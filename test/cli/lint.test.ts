@@ -45,7 +45,7 @@ describe('exit codes and severities', () => {
   test('a clean document exits 0 and says so, unless --quiet', () => {
     expect(runs.clean).toMatchObject({ code: 0, stderr: '' });
     expect(runs.clean.stdout).toContain("No results with a severity of 'error' found in 1 document.");
-    expect(runs.cleanQuiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(runs.cleanQuiet).toEqual({ code: 0, stdout: '', stderr: '', killed: false });
   });
 
   test('an error finding exits 1; stylish (the default) names the file, the place and the rule', () => {
@@ -141,7 +141,7 @@ describe('output', () => {
   });
 
   test('--output writes the report to the file, without colours, and nothing to standard output', () => {
-    expect(runs.toFile).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(runs.toFile).toEqual({ code: 1, stdout: '', stderr: '', killed: false });
     const report = readFileSync(join(root, 'report.txt'), 'utf8');
     expect(report).toMatch(/13:17 +error +auth-401-documented/);
     expect(report).not.toContain(ESCAPE);
@@ -199,7 +199,7 @@ describe('help, version and usage errors', () => {
 
   test('--version prints the package version', () => {
     const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
-    expect(runs.version).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(runs.version).toEqual({ code: 0, stdout: `${version}\n`, stderr: '', killed: false });
   });
 
   test.each([

@@ -11,6 +11,15 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** Whether the run was killed for lasting longer than `killAfterMs`. */
+  killed: boolean;
+}
+
+export interface RunOptions {
+  /** A command to run the bin under (`setpriv ...`), for what only a process with fewer rights can show. */
+  launcher?: readonly string[];
+  /** Kill the run after this long, so that a hang fails its test instead of jest. */
+  killAfterMs?: number;
 }
 
 /** The environment without colour settings of whoever runs the tests, so that each test states its own. */
@@ -20,21 +29,19 @@ export function plainEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
   return env;
 }
 
-/**
- * Runs `spectral-auth-responses <args>` in `cwd`; resolves with exit code and output (never rejects on exit codes).
- * `launcher` is a command to run it under (`setpriv ...`), for what only a process with fewer rights can show.
- */
+/** Runs `spectral-auth-responses <args>` in `cwd`; resolves with exit code and output (never rejects on exit codes). */
 export function runCli(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = plainEnvironment(),
-  launcher: readonly string[] = [],
+  { launcher = [], killAfterMs }: RunOptions = {},
 ): Promise<CliRun> {
   const [command, ...commandArgs] = [...launcher, process.execPath, BIN, ...args];
+  const options = { cwd, env, maxBuffer: 16 * 1024 * 1024, timeout: killAfterMs ?? 0, killSignal: 'SIGKILL' as const };
   return new Promise((resolvePromise) => {
-    execFile(command, commandArgs, { cwd, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, commandArgs, options, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolvePromise({ code, stdout, stderr });
+      resolvePromise({ code, stdout, stderr, killed: error?.killed === true });
     });
   });
 }
@@ -68,7 +75,7 @@ export function runCliAtTerminal(args: string[], cwd: string, env: NodeJS.Proces
     execFile('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd, env: atTerminal }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       // A terminal ends lines with CR LF.
-      resolvePromise({ code, stdout: stdout.replace(/\r\n/g, '\n'), stderr });
+      resolvePromise({ code, stdout: stdout.replace(/\r\n/g, '\n'), stderr, killed: error?.killed === true });
     });
   });
 }

@@ -117,7 +117,9 @@ test('an unreadable file', async () => {
     // util-linux's setpriv. Running it as another user instead would need every folder above the checkout open to them.
     const asRoot = process.getuid?.() === 0;
     const withoutReadOverride = asRoot ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search'] : [];
-    const unreadable = await runCli(['lint', '-f', 'json', 'secret.yaml', 'openapi.yaml'], unreadableRoot, undefined, withoutReadOverride);
+    const unreadable = await runCli(['lint', '-f', 'json', 'secret.yaml', 'openapi.yaml'], unreadableRoot, undefined, {
+      launcher: withoutReadOverride,
+    });
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toBe('spectral-auth-responses: secret.yaml: cannot read the file (permission denied)\n');
     expect((JSON.parse(unreadable.stdout) as { source: string }[]).map((result) => result.source)).toContain(join(unreadableRoot, 'openapi.yaml'));

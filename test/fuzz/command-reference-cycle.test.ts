@@ -1,11 +1,10 @@
 import { Document, Spectral } from '@stoplight/spectral-core';
 import { Yaml } from '@stoplight/spectral-parsers';
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { createSafeResolver } from '../../src/cli/safe-resolver';
-import { BIN, CliRun, plainEnvironment, removeWorkspace, workspace } from '../cli/run-cli';
+import { CliRun, removeWorkspace, runCli, workspace } from '../cli/run-cli';
 import { FIXTURES } from '../helpers/lint';
 
 /**
@@ -18,15 +17,9 @@ import { FIXTURES } from '../helpers/lint';
 /** Longer than any of these runs takes with the command's resolver (a few seconds), shorter than jest's timeout. */
 const HANG_MS = 45_000;
 
-/** Like runCli, but a run that has not ended after HANG_MS is killed: a hang fails its test instead of jest. */
-function runCliOrKill(args: string[], cwd: string): Promise<CliRun & { killed: boolean }> {
-  return new Promise((resolvePromise) => {
-    const options = { cwd, env: plainEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: HANG_MS, killSignal: 'SIGKILL' as const };
-    execFile(process.execPath, [BIN, 'lint', ...args], options, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolvePromise({ code, stdout, stderr, killed: error?.killed === true });
-    });
-  });
+/** `lint <args>`, killed if it has not ended after HANG_MS: a hang fails its test instead of jest. */
+function runCliOrKill(args: string[], cwd: string): Promise<CliRun> {
+  return runCli(['lint', ...args], cwd, undefined, { killAfterMs: HANG_MS });
 }
 
 /** The files of an upstream reproduction folder, `openapi.yaml.txt` under the name it is linted as. */

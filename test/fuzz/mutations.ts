@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { anyJson, serialized } from './arbitraries';
-import { FuzzCase, hasNetworkReference } from './property';
+import { FuzzCase, hasNetworkReference, isUrl } from './property';
 
 const ROOT = resolve(__dirname, '../..');
 /** Larger files are load or CLI fixtures (a 50 MB document): mutating them thousands of times tests nothing new. */
@@ -148,10 +148,6 @@ function retyped(value: unknown): unknown {
 
 const MISSING_TARGETS = ['#/components/responses/Missing', '#/definitions/Missing', '#/nowhere/at/all', '#/paths/~1none'];
 const FILE_TARGETS = ['./missing.yaml', './missing.yaml#/components/responses/Unauthorized', '../no-such-folder/x.json#/a'];
-
-function isUrl(value: unknown): boolean {
-  return typeof value === 'string' && /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(value);
-}
 
 function setAt(root: unknown, path: Segment[], value: unknown): void {
   const parent = parentAt(root, path);

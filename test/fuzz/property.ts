@@ -104,9 +104,19 @@ function problemsOfResult(result: ISpectralDiagnostic, text: string): string[] {
   return problems;
 }
 
-/** Whether the text has a `$ref` to a URL (`https://...`, or `//host/...`), which Spectral would fetch. */
+/** The start of a URL, which Spectral would fetch: `https://...`, or `//host/...`. */
+const URL_START = String.raw`(?:[a-z][a-z0-9+.-]*:)?\/\/`;
+const NETWORK_REFERENCE = new RegExp(String.raw`\$ref["']?\s*:\s*["']?\s*${URL_START}`, 'i');
+const URL_VALUE = new RegExp(String.raw`^\s*${URL_START}`, 'i');
+
+/** Whether the text has a `$ref` to a URL. */
 export function hasNetworkReference(text: string): boolean {
-  return /\$ref["']?\s*:\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(text);
+  return NETWORK_REFERENCE.test(text);
+}
+
+/** Whether the value is a URL (as a `$ref`, one that Spectral would fetch). */
+export function isUrl(value: unknown): boolean {
+  return typeof value === 'string' && URL_VALUE.test(value);
 }
 
 /** Tests never use the network: a case that would make Spectral fetch a URL is a bug in the fuzzer, not a finding. */
