@@ -52,7 +52,7 @@ const phraseText: Arbitrary<string> = fc.oneof(
 
 /**
  * Descriptions for the phrase matchers, now and then a long one (10 to 40 KB of one word, then `token`);
- * scripts/adversarial-bench.mjs measures 200 KB ones, which here would only slow every case down.
+ * `npm run bench:adversarial` measures 200 KB ones, which here would only slow every case down.
  */
 export const adversarialText: Arbitrary<string> = fc.oneof(
   { weight: 12, arbitrary: phraseText },
