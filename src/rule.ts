@@ -9,6 +9,11 @@ export type Severity = 'error' | 'warn';
 export interface Finding {
   message: string;
   path: JsonPath;
+  /**
+   * For a finding that stands for many (one document-level finding for a convention the whole document lacks):
+   * the paths of the per-operation findings it replaces, so that `fix` still repairs each of them.
+   */
+  covers?: JsonPath[];
 }
 
 /** Options of the ruleset factory, after defaults are applied. */
@@ -79,4 +84,41 @@ export function describedResponses(
     matches.push({ phrase, path, subject: capitalized(subjectAt(document, operation, path, `the ${code} response`)) });
   }
   return matches;
+}
+
+/** One would-be finding of a per-operation rule, with how a document-level message names its subject. */
+export interface Candidate {
+  /** `GET /calls/{callId}`, or a shared component's name: what the document-level message lists. */
+  label: string;
+  finding: Finding;
+}
+
+/** How many subjects a document-level message lists before "and N more". */
+const EXAMPLES_SHOWN = 3;
+
+/** `GET /a, POST /b, GET /c and 5 more`: the first few labels of a convention finding. */
+export function examplesOf(labels: readonly string[]): string {
+  const shown = labels.slice(0, EXAMPLES_SHOWN).join(', ');
+  return labels.length > EXAMPLES_SHOWN ? `${shown} and ${labels.length - EXAMPLES_SHOWN} more` : shown;
+}
+
+/**
+ * A thing that no operation of the document documents is one missing convention, not N mistakes: when
+ * `documentedAnywhere` is false and at least two candidates would be reported, one finding at the document root
+ * (`message` gets their count and first few labels) covers them all. When the document documents it somewhere,
+ * each gap is an inconsistency and is reported on its own.
+ */
+export function oncePerDocumentWhenAbsent(
+  candidates: readonly Candidate[],
+  documentedAnywhere: boolean,
+  message: (count: number, examples: string) => string,
+): Finding[] {
+  if (documentedAnywhere || candidates.length < 2) return candidates.map((candidate) => candidate.finding);
+  return [
+    {
+      message: message(candidates.length, examplesOf(candidates.map((candidate) => candidate.label))),
+      path: [],
+      covers: candidates.map((candidate) => candidate.finding.path),
+    },
+  ];
 }

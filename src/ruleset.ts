@@ -81,7 +81,8 @@ function documentFactsFor(context: RulesetFunctionContext): DocumentFacts {
 function spectralFunctionFor(rule: AuthRule, options: RuleOptions) {
   const lint = (_input: unknown, _options: unknown, context: RulesetFunctionContext): IFunctionResult[] => {
     try {
-      return rule.check(documentFactsFor(context), options);
+      // Spectral takes message and path; `covers` is for `fix` only.
+      return rule.check(documentFactsFor(context), options).map(({ message, path }) => ({ message, path }));
     } catch (error) {
       // An exception would abort Spectral's whole run, for every file: report it as a finding instead.
       const reason = error instanceof Error ? error.message : String(error);

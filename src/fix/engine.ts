@@ -190,7 +190,9 @@ function repairResult(
   const findings = ruleFindings.filter((finding) => finding.rule === result.code && finding.message === result.message);
   if (findings.length === 0) return { result, reason: 'could not be traced back to an operation' };
   const done: RepairDone[] = [];
-  for (const finding of findings) {
+  // A document-level finding is repaired where each finding it stands for would have been.
+  const repairs = findings.flatMap((finding) => finding.covers?.map((path) => ({ ...finding, path })) ?? [finding]);
+  for (const finding of repairs) {
     try {
       done.push(repair.repair(finding, context));
     } catch (error) {
@@ -202,7 +204,6 @@ function repairResult(
   return { result, done: unique };
 }
 
-/** A rule's findings with their unmapped paths; none when it throws (Spectral has reported that as a finding). */
 /** A deep copy of parsed data (plain objects and arrays), made in this realm so it compares with what parsers give. */
 function copyOf(data: unknown): unknown {
   if (Array.isArray(data)) return data.map(copyOf);
@@ -212,9 +213,10 @@ function copyOf(data: unknown): unknown {
   return data;
 }
 
+/** A rule's findings with their unmapped paths; none when it throws (Spectral has reported that as a finding). */
 function findingsOf(rule: AuthRule, facts: DocumentFacts, options: RuleOptions): RuleFinding[] {
   try {
-    return rule.check(facts, options).map((finding) => ({ rule: rule.name, message: finding.message, path: finding.path }));
+    return rule.check(facts, options).map((finding) => ({ rule: rule.name, ...finding }));
   } catch {
     return [];
   }

@@ -9,6 +9,8 @@ export interface RuleFinding {
   rule: string;
   message: string;
   path: JsonPath;
+  /** The per-operation findings a document-level finding stands for (see `Finding.covers`). */
+  covers?: JsonPath[];
 }
 
 /** What one repair run shares: the facts, the files, the edits planned so far and the shared responses. */

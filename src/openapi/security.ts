@@ -14,6 +14,11 @@ export interface SecurityFacts {
   scoped: boolean;
   /** Every scheme name the effective security accepts, in order, without repeats. */
   schemeNames: string[];
+  /**
+   * Secured, and every scheme it accepts is AWS Signature Version 4 (an apiKey with
+   * `x-amazon-apigateway-authtype: awsSigv4`): such APIs answer a bad signature with 403 by design, never 401.
+   */
+  awsSigV4Only: boolean;
 }
 
 /** The operation's `security` when present (even `[]`), else the document's root `security`, else none. */
@@ -48,7 +53,15 @@ export function securityFacts(security: unknown, schemes: JsonObject): SecurityF
     secured,
     scoped,
     schemeNames,
+    awsSigV4Only: secured && schemeNames.every((name) => isAwsSigV4Scheme(schemes[name])),
   };
+}
+
+/** An AWS API Gateway scheme that signs requests with Signature Version 4. */
+export function isAwsSigV4Scheme(scheme: unknown): boolean {
+  const definition = asObject(scheme);
+  const authType = definition['x-amazon-apigateway-authtype'];
+  return definition.type === 'apiKey' && typeof authType === 'string' && authType.toLowerCase() === 'awssigv4';
 }
 
 /** IANA's HTTP Authentication Scheme Registry, to spell `scheme: bearer` the way challenges write it. */
