@@ -139,7 +139,8 @@ async function lintCorpusDocument(corpusDocument) {
     .sort((a, b) => a.line - b.line || a.where.localeCompare(b.where));
   const foreign = [...new Set(results.filter((result) => !ruleNames.includes(result.code)).map((r) => r.code))];
   mkdirSync(join(CORPUS_DIR, 'findings'), { recursive: true });
-  writeFileSync(join(CORPUS_DIR, 'findings', `${corpusDocument.name.replace(/\//g, '__')}.json`), JSON.stringify(own, null, 1));
+  const findingsFile = `${corpusDocument.name.replace(/\//g, '__').replace(/\.(json|yaml)$/, '')}.json`;
+  writeFileSync(join(CORPUS_DIR, 'findings', findingsFile), JSON.stringify(own, null, 1));
   return {
     document: corpusDocument,
     format: formatOf(document.data),

@@ -1,6 +1,6 @@
-import { asArray, asObject, JsonObject } from './json';
 import type { DocumentFacts, OperationFacts } from './operations';
 import { collectionNameOf } from './paths';
+import { requiredQueryParameterNamesOf } from './requests';
 import { bodySchemasOf, successCodeOf } from './responses';
 import { isArraySchema, mergedProperties } from './schemas';
 
@@ -31,29 +31,12 @@ export function isCollectionListing(document: DocumentFacts, operation: Operatio
   });
 }
 
-
-/** `id`, `repository_id`, `repo-id`, `repositoryId`, `userID`, `uuid`: a parameter name that identifies one item. */
-function identifiesAnItem(name: string): boolean {
-  return /(^|[_.-])(id|uuid)$/i.test(name) || /[a-z0-9](Id|ID|Uuid|UUID)$/.test(name);
-}
-
 /**
- * The required query parameter that scopes a listing to one parent item (`GET /search/labels?repository_id=`):
- * such a listing is a nested collection in disguise, and may 404 when that parent is missing or hidden.
- * An optional filter (`?user_id=`) only narrows the listing, whose empty answer is still 200.
+ * The first required query parameter of a `get`, which makes it a query rather than a plain listing:
+ * `GET /search/labels?repository_id=&q=` cannot be asked without saying what to look for, and an API may answer
+ * 404 when the thing it names (a repository, a phone number) does not exist. An optional parameter is only a
+ * filter, and a filtered listing with no members is still 200 with an empty list.
  */
-export function parentItemParameterOf(document: DocumentFacts, operation: OperationFacts): string | undefined {
-  const pathItem = asObject(asObject(document.resolved.paths)[operation.path]);
-  // Operation parameters override path-item parameters of the same name and location.
-  const byKey = new Map<string, JsonObject>();
-  for (const parameter of [...asArray(pathItem.parameters), ...asArray(operation.operation.parameters)]) {
-    const definition = asObject(parameter);
-    if (typeof definition.name === 'string') byKey.set(`${definition.in}:${definition.name}`, definition);
-  }
-  for (const parameter of byKey.values()) {
-    if (parameter.in === 'query' && parameter.required === true && identifiesAnItem(parameter.name as string)) {
-      return parameter.name as string;
-    }
-  }
-  return undefined;
+export function requiredQueryParameterOf(document: DocumentFacts, operation: OperationFacts): string | undefined {
+  return requiredQueryParameterNamesOf(document, operation)[0];
 }

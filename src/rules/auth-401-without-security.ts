@@ -1,11 +1,86 @@
-import type { OperationFacts } from '../openapi/operations';
+import type { DocumentFacts, OperationFacts } from '../openapi/operations';
+import { segmentsOf } from '../openapi/paths';
+import { formFieldNamesOf, requestBodySchemasOf } from '../openapi/requests';
 import { documentsCode } from '../openapi/responses';
-import { AuthRule, Finding, operationsFor } from '../rule';
+import { hasPropertyNamed } from '../openapi/schemas';
+import { AuthRule, Candidate, examplesOf, Finding, oncePerDocumentWhenAbsent, operationsFor } from '../rule';
 
 const name = 'auth-401-without-security';
 
+/**
+ * Request fields that carry a credential to exchange for a session or a token (RFC 6749 §4.3, §4.4, §6): an
+ * operation that takes them answers 401 when they are wrong (RFC 6749 §5.2), whatever its own `security` says.
+ * Compared as `normalizedFieldName` writes them, so `clientSecret` and `Refresh-Token` count too.
+ */
+const CREDENTIAL_FIELDS = new Set(['password', 'clientsecret', 'refreshtoken', 'granttype']);
+
+/** Last path segments of the operations that exchange credentials: `/auth/login`, `/oauth/token`. */
+const CREDENTIAL_EXCHANGE_SEGMENTS = new Set(['login', 'signin', 'sign-in', 'token', 'authenticate']);
+
+/** `client_secret`, `clientSecret`, `Client-Secret` → `clientsecret`: one spelling per field name. */
+function normalizedFieldName(fieldName: string): string {
+  return fieldName.toLowerCase().replace(/[_-]/g, '');
+}
+
+function isCredentialField(fieldName: string): boolean {
+  return CREDENTIAL_FIELDS.has(normalizedFieldName(fieldName));
+}
+
+function endsInCredentialExchangeSegment(path: string): boolean {
+  const segments = segmentsOf(path);
+  const last = segments[segments.length - 1];
+  return last !== undefined && CREDENTIAL_EXCHANGE_SEGMENTS.has(last.toLowerCase());
+}
+
+/**
+ * An operation that takes credentials in its request, not in its `security`: a login or a token endpoint. Its body
+ * (any media type; properties read through `$ref`s, `allOf`, and every branch of a `oneOf`/`anyOf`) or its 2.0
+ * form has a credential field, or its path ends in `/login`, `/token`, ...
+ */
+export function exchangesCredentials(document: DocumentFacts, operation: OperationFacts): boolean {
+  return (
+    endsInCredentialExchangeSegment(operation.path) ||
+    formFieldNamesOf(document, operation).some(isCredentialField) ||
+    requestBodySchemasOf(document, operation).some((schema) =>
+      hasPropertyNamed(schema, isCredentialField, 0, document.resolved),
+    )
+  );
+}
+
 function requiresNothing(operation: OperationFacts): boolean {
   return !operation.security.declared || operation.security.explicitlyNone;
+}
+
+function findingOn(operation: OperationFacts): Finding {
+  return {
+    message: operation.security.explicitlyNone
+      ? `${operation.label} documents a 401 but requires no authentication (security: []): remove the 401, or declare the security it needs.`
+      : `${operation.label} documents a 401 but no security applies to it: declare its security requirement (or a root one), or remove the 401.`,
+    path: [...operation.location, 'responses', '401'],
+  };
+}
+
+/** `bearerAuth` as a YAML flow key; a name YAML would misread (`my scheme`, `a:b`) is quoted. */
+function yamlKey(schemeName: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(schemeName) ? schemeName : JSON.stringify(schemeName);
+}
+
+/**
+ * How a document that declares no security should declare it: with the schemes it already defines, which no
+ * operation applies (the usual slip: `components.securitySchemes` written, the root `security` forgotten), or
+ * else with new ones.
+ */
+function howToDeclareSecurity(document: DocumentFacts): string {
+  const defined = Object.keys(document.securitySchemes);
+  if (defined.length === 0) {
+    const where = document.version === '2.0' ? '`securityDefinitions`' : '`components.securitySchemes`';
+    return `declare how callers authenticate with ${where} and a root \`security\` requirement`;
+  }
+  const named = examplesOf(defined.map((scheme) => `\`${scheme}\``));
+  const first = `security: [{${yamlKey(defined[0])}: []}]`;
+  return defined.length === 1
+    ? `it defines ${named} but no operation applies it: add a root \`${first}\``
+    : `it defines ${named} but no operation applies them: add a root \`security\` requirement with the ones callers use (for example \`${first}\`)`;
 }
 
 export const auth401WithoutSecurity: AuthRule = {
@@ -15,27 +90,19 @@ export const auth401WithoutSecurity: AuthRule = {
   // The fix is on the operation (declare its security, or drop its 401), even when the 401 is a shared `$ref`.
   resolved: false,
   check(document) {
-    const offending = operationsFor(document, name).filter(
-      (operation) => documentsCode(operation.responses, '401') && requiresNothing(operation),
+    const candidates: Candidate[] = operationsFor(document, name)
+      .filter((operation) => documentsCode(operation.responses, '401') && requiresNothing(operation))
+      // A login or token endpoint answers wrong credentials with 401 legitimately (RFC 6749 §5.2).
+      .filter((operation) => !exchangesCredentials(document, operation))
+      .map((operation) => ({ label: operation.label, finding: findingOn(operation) }));
+    // One root cause when the document never says how to authenticate: one finding, not one per operation.
+    const declaresSecurity = document.operations.some((operation) => operation.security.declared);
+    return oncePerDocumentWhenAbsent(
+      candidates,
+      declaresSecurity,
+      (count, examples) =>
+        `The document declares no security, yet ${count} operations document a 401 (${examples}): ` +
+        `${howToDeclareSecurity(document)}; or, if the API takes no credentials, remove the 401s.`,
     );
-    const declaresNoSecurity = document.operations.every((operation) => !operation.security.declared);
-    if (declaresNoSecurity && offending.length > 1) {
-      // One root cause: the document never says how to authenticate. One finding, not one per operation.
-      const where =
-        document.version === '2.0'
-          ? '`securityDefinitions` and a root `security` requirement'
-          : '`components.securitySchemes` and a root `security` requirement';
-      const finding: Finding = {
-        message: `The document declares no security, yet ${offending.length} operations document a 401 (first: ${offending[0].label}): declare how callers authenticate with ${where}.`,
-        path: [],
-      };
-      return [finding];
-    }
-    return offending.map((operation) => ({
-      message: operation.security.explicitlyNone
-        ? `${operation.label} documents a 401 but requires no authentication (security: []): remove the 401, or declare the security it needs.`
-        : `${operation.label} documents a 401 but no security applies to it: declare its security requirement (or a root one), or remove the 401.`,
-      path: [...operation.location, 'responses', '401'],
-    }));
   },
 };

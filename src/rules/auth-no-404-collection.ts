@@ -1,4 +1,4 @@
-import { isCollectionListing, parentItemParameterOf } from '../openapi/collections';
+import { isCollectionListing, requiredQueryParameterOf } from '../openapi/collections';
 import { documentsCode } from '../openapi/responses';
 import { AuthRule, operationsFor } from '../rule';
 
@@ -13,11 +13,14 @@ export const authNo404Collection: AuthRule = {
   check(document, options) {
     return operationsFor(document, name)
       .filter((operation) => !operation.itemPath && documentsCode(operation.responses, '404'))
-      // Scoped to one parent item by a required query parameter: a nested listing, which may 404 like one.
-      .filter((operation) => parentItemParameterOf(document, operation) === undefined)
+      // A required query parameter makes it a query, which may 404 when what it names does not exist.
+      .filter((operation) => requiredQueryParameterOf(document, operation) === undefined)
       .filter((operation) => isCollectionListing(document, operation, options.collectionEnvelopeNames))
       .map((operation) => ({
-        message: `${operation.label} lists a collection, which never 404s (no visible members is 200 with an empty list): remove the 404 response.`,
+        message:
+          `${operation.label} lists a collection, which never 404s (no visible members is 200 with an empty list): ` +
+          'remove the 404 response if it is boilerplate, or, if the API really answers 404 when the list is empty, ' +
+          'answer 200 with an empty list instead.',
         path: [...operation.location, 'responses', '404'],
       }));
   },

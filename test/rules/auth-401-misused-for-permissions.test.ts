@@ -3,8 +3,8 @@ import { testRule, WARN } from '../helpers/lint';
 const use403 = 'answer a known caller who may not do this with 403';
 
 /** A document whose one 401 has a description of `words` filler words followed by `ending`. */
-function longDescription(words: number, ending: string): { yaml: string } {
-  const filler = Array.from({ length: words }, (_, i) => ['the', 'token', 'is', 'missing', 'or', 'invalid'][i % 6]).join(' ');
+function longDescription(words: number, ending: string, fillerWords = ['the', 'token', 'is', 'missing', 'or', 'invalid']): { yaml: string } {
+  const filler = Array.from({ length: words }, (_, i) => fillerWords[i % fillerWords.length]).join(' ');
   return {
     yaml: `
 openapi: 3.0.3
@@ -85,6 +85,34 @@ testRule('auth-401-misused-for-permissions', WARN, [
     name: 'a 10,000-word description whose last words speak of a permission',
     document: longDescription(10_000, 'or the caller has insufficient scope'),
     findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['("insufficient scope")'] }],
+  },
+  // Contract C: "not authorized to <verb>", "not sufficiently authorized", "does not have access", "no access to".
+  {
+    name: 'OAS 3.0: not sufficiently authorized, not authorized/authorised to <verb>, does/don\'t have access, no access to',
+    document: { file: 'auth-401-misused-for-permissions/access-phrases.oas3.yaml' },
+    findings: [
+      { path: 'paths./sufficiently.get.responses.401', messageIncludes: ['("not sufficiently authorized")', use403] },
+      { path: 'paths./authorized-to-access.get.responses.401', messageIncludes: ['("not authorized to access")'] },
+      { path: 'paths./authorised-to-perform.post.responses.401', messageIncludes: ['("not authorised to perform")'] },
+      { path: 'paths./does-not-have-access.get.responses.401', messageIncludes: ['("does not have access")'] },
+      { path: 'paths./do-not-have-access.get.responses.401', messageIncludes: [`("don't have access")`] },
+      { path: 'paths./no-access-to.get.responses.401', messageIncludes: ['("no access to")'] },
+    ],
+  },
+  {
+    name: 'OAS 3.0: "not authorized" alone, or followed by a reason, and "no access token" are not permission failures',
+    document: { file: 'auth-401-misused-for-permissions/not-authorized-alone.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'a 10,000-word "not authorized not authorized ..." with no verb after "to"',
+    document: longDescription(10_000, 'not authorized to', ['not', 'authorized']),
+    findings: [],
+  },
+  {
+    name: 'a 10,000-word "not authorized not authorized ..." whose last words name a verb',
+    document: longDescription(10_000, 'not authorized to delete', ['not', 'authorized']),
+    findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['("not authorized to delete")'] }],
   },
   {
     name: 'a malformed 401 (no response object) is skipped, not a crash',

@@ -7,7 +7,11 @@ testRule('auth-401-without-security', WARN, [
     findings: [
       {
         path: '',
-        messageIncludes: ['The document declares no security', '3 operations document a 401', 'GET /calls', '`components.securitySchemes` and a root `security`'],
+        messageIncludes: [
+          'The document declares no security, yet 3 operations document a 401 (GET /calls, POST /calls, GET /calls/{callId})',
+          'declare how callers authenticate with `components.securitySchemes` and a root `security` requirement',
+          'or, if the API takes no credentials, remove the 401s.',
+        ],
       },
     ],
   },
@@ -55,5 +59,97 @@ testRule('auth-401-without-security', WARN, [
     name: 'x-auth-exceptions with a reason takes the operation out of the count; an empty reason silences nothing',
     document: { file: 'auth-401-without-security/excepted.oas3.yaml' },
     findings: [{ path: 'paths./calls/{callId}.get.responses.401', messageIncludes: ['GET /calls/{callId}'] }],
+  },
+  // Contract A: credential exchanges answer 401 legitimately (RFC 6749 §5.2).
+  {
+    name: 'OAS 3.0: a password (through $ref and allOf), grant_type in a form, a credential in every oneOf branch, /auth/login, /oauth/Token: not reported',
+    document: { file: 'auth-401-without-security/credential-exchanges.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 2.0: a formData password, a $ref body parameter with client_secret, /v1/authenticate: not reported',
+    document: { file: 'auth-401-without-security/credential-exchanges.oas2.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 3.1: login not last, tokens, a templated last segment, new_password, a nested password, one oneOf branch, a query password: still reported',
+    document: { file: 'auth-401-without-security/not-credential-exchanges.oas31.yaml' },
+    findings: [
+      { path: 'paths./login/history.get.responses.401', messageIncludes: ['GET /login/history', '(security: [])'] },
+      { path: 'paths./tokens.get.responses.401', messageIncludes: ['GET /tokens'] },
+      { path: 'paths./login/{attemptId}.get.responses.401', messageIncludes: ['GET /login/{attemptId}'] },
+      { path: 'paths./users.post.responses.401', messageIncludes: ['POST /users'] },
+      { path: 'paths./invitations.post.responses.401', messageIncludes: ['POST /invitations'] },
+      { path: 'paths./reports.get.responses.401', messageIncludes: ['GET /reports'] },
+    ],
+  },
+  {
+    name: 'no security anywhere: a login is not counted, so the one other 401 is reported where it is',
+    document: { file: 'auth-401-without-security/one-left-besides-login.oas3.yaml' },
+    findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['GET /calls documents a 401 but no security applies to it'] }],
+  },
+  {
+    name: 'OAS 3.0: a defined scheme that no operation applies is named, with the root requirement to add; /signin is not counted',
+    document: { file: 'auth-401-without-security/defined-scheme-not-applied.oas3.yaml' },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          'The document declares no security, yet 2 operations document a 401 (GET /calls, GET /calls/{callId})',
+          'it defines `bearerAuth` but no operation applies it: add a root `security: [{bearerAuth: []}]`',
+          'or, if the API takes no credentials, remove the 401s.',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'OAS 2.0: two defined schemes are both named; the suggested requirement quotes a name with a space',
+    document: { file: 'auth-401-without-security/defined-schemes-not-applied.oas2.yaml' },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          'it defines `api key`, `basic` but no operation applies them',
+          'add a root `security` requirement with the ones callers use (for example `security: [{"api key": []}]`)',
+          'remove the 401s',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'odd shapes in request bodies and parameters are read as nothing, not a crash',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+security: [{ bearer: [] }]
+paths:
+  /a:
+    post:
+      security: []
+      parameters: { password: 1 }
+      requestBody: null
+      responses: { '401': { description: x } }
+  /b:
+    post:
+      security: []
+      parameters: [null, 3, { in: formData }, { name: 7, in: body }]
+      requestBody: { content: { application/json: null, text/plain: { schema: null } } }
+      responses: { '401': { description: x } }
+  /c:
+    post:
+      security: []
+      requestBody: { content: { application/json: { schema: { properties: null, allOf: 5, oneOf: [] } } } }
+      responses: { '401': { description: x } }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+`,
+    },
+    findings: [
+      { path: 'paths./a.post.responses.401' },
+      { path: 'paths./b.post.responses.401' },
+      { path: 'paths./c.post.responses.401' },
+    ],
   },
 ]);

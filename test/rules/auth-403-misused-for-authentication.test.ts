@@ -2,6 +2,23 @@ import { testRule, WARN } from '../helpers/lint';
 
 const use401 = 'speaks of an authentication failure';
 
+/** A document whose one 403 has a description of `words` words cycling through `fillerWords`, then `ending`. */
+function longDescription(words: number, fillerWords: string[], ending: string): { yaml: string } {
+  const filler = Array.from({ length: words }, (_, i) => fillerWords[i % fillerWords.length]).join(' ');
+  return {
+    yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: The calls }
+        '403': { description: "${filler} ${ending}" }
+`,
+  };
+}
+
 testRule('auth-403-misused-for-authentication', WARN, [
   {
     name: 'OAS 3.0: authentication phrases, a fault within three words of a credential, a shared 403 once',
@@ -26,7 +43,7 @@ testRule('auth-403-misused-for-authentication', WARN, [
     ],
   },
   {
-    name: 'OAS 3.0: permission failures, "tokenized", words four apart, credential before fault, a 401 is not read',
+    name: 'OAS 3.0: permission failures, "tokenized", words four apart, "token has no access", a 401 is not read',
     document: { file: 'auth-403-misused-for-authentication/valid.oas3.yaml' },
     findings: [],
   },
@@ -34,6 +51,42 @@ testRule('auth-403-misused-for-authentication', WARN, [
     name: 'OAS 2.0: read on an unsecured operation too',
     document: { file: 'auth-403-misused-for-authentication/invalid.oas2.yaml' },
     findings: [{ path: 'paths./calls.get.responses.403', messageIncludes: ['GET /calls', '("no token")'] }],
+  },
+  // Contract C: secrets, incorrect/wrong/revoked, either order; "not authenticated as ..." is an identity check.
+  {
+    name: 'OAS 3.0: the fault before or after the credential (secrets too), incorrect, wrong, revoked, "missing from"',
+    document: { file: 'auth-403-misused-for-authentication/credential-faults-either-order.oas3.yaml' },
+    findings: [
+      { path: 'paths./incorrect-or-missing.get.responses.403', messageIncludes: ['("credentials are incorrect")', use401, 'with 401'] },
+      { path: 'paths./secret-missing-or-invalid.get.responses.403', messageIncludes: ['("secret is missing")'] },
+      { path: 'paths./british-spelling.get.responses.403', messageIncludes: ['("credentials are incorrect")'] },
+      { path: 'paths./missing-from-request.get.responses.403', messageIncludes: ['("api key is missing")'] },
+      { path: 'paths./revoked.get.responses.403', messageIncludes: ['("token was revoked")'] },
+      { path: 'paths./wrong-secret.get.responses.403', messageIncludes: ['("wrong client secret")'] },
+      { path: 'paths./incorrect-key.get.responses.403', messageIncludes: ['("incorrect api key")'] },
+      { path: 'paths./not-authenticated-then-as.get.responses.403', messageIncludes: ['("not authenticated")'] },
+    ],
+  },
+  {
+    name: 'OAS 3.0: not authenticated/logged in as someone, a token missing a scope, "secret has no access", faults six words after',
+    document: { file: 'auth-403-misused-for-authentication/identity-checks-and-lacking.oas3.yaml' },
+    findings: [],
+  },
+  // Contract D: AWS Signature Version 4 answers signature failures with 403 by design.
+  {
+    name: 'OAS 3.0: the 403s of SigV4-only operations (root or own security) are not read; SigV4-or-bearer is',
+    document: { file: 'auth-403-misused-for-authentication/aws-sigv4.oas3.yaml' },
+    findings: [{ path: 'paths./reports.get.responses.403', messageIncludes: ['GET /reports', '("invalid token")'] }],
+  },
+  {
+    name: 'a 10,000-word "not authenticated as ..." and "token is valid ..." text says nothing of a failed login',
+    document: longDescription(10_000, ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'], 'here'),
+    findings: [],
+  },
+  {
+    name: 'a 10,000-word text whose last words are a credential and its fault',
+    document: longDescription(10_000, ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'], 'but the secret was revoked'),
+    findings: [{ path: 'paths./calls.get.responses.403', messageIncludes: ['("secret was revoked")'] }],
   },
   {
     name: 'x-auth-exceptions with a reason silences the operation',

@@ -1,6 +1,8 @@
 import { testRule, WARN } from '../helpers/lint';
 
-const remove404 = 'lists a collection, which never 404s (no visible members is 200 with an empty list): remove the 404';
+const remove404 =
+  'lists a collection, which never 404s (no visible members is 200 with an empty list): remove the 404 response if it is ' +
+  'boilerplate, or, if the API really answers 404 when the list is empty, answer 200 with an empty list instead.';
 
 testRule('auth-no-404-collection', WARN, [
   {
@@ -75,5 +77,43 @@ paths:
 `,
     },
     findings: [{ path: 'paths./recordings.get.responses.404', messageIncludes: ['GET /recordings'] }],
+  },
+  // Contract B: a get with a required query parameter is a query, not a plain listing.
+  {
+    name: 'OAS 3.0: a required query parameter on the operation, on the path item, by $ref, or made required by the operation: not reported',
+    document: { file: 'auth-no-404-collection/required-query-parameter.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 3.0: optional query parameters, a required one the operation makes optional, a required header: still reported',
+    document: { file: 'auth-no-404-collection/optional-query-parameter.oas3.yaml' },
+    findings: [
+      { path: 'paths./calls.get.responses.404', messageIncludes: ['GET /calls', remove404] },
+      { path: 'paths./recordings.get.responses.404', messageIncludes: ['GET /recordings', remove404] },
+      { path: 'paths./teams.get.responses.404', messageIncludes: ['GET /teams', remove404] },
+    ],
+  },
+  {
+    name: 'OAS 2.0: a required query parameter by $ref is not reported; an optional one is',
+    document: { file: 'auth-no-404-collection/required-query-parameter.oas2.yaml' },
+    findings: [{ path: 'paths./calls.get.responses.404', messageIncludes: ['GET /calls', remove404] }],
+  },
+  {
+    name: 'parameters of any shape are read as none, not a crash',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /calls:
+    parameters: { q: { in: query, required: true } }
+    get:
+      parameters: [null, 1, { in: query, required: true }, { name: 5, in: query, required: true }, { $ref: '#/nowhere' }]
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { type: array } } } }
+        '404': { description: none }
+`,
+    },
+    findings: [{ path: 'paths./calls.get.responses.404', messageIncludes: ['GET /calls'] }],
   },
 ]);
