@@ -70,3 +70,8 @@ function stringsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   return [];
 }
+
+/** Where a description keeps responses that operations share: `components.responses`, in 2.0 the root `responses`. */
+export function sharedResponsesPlace(version: OpenApiVersion): string {
+  return version === '2.0' ? 'the root responses' : 'components.responses';
+}

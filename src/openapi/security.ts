@@ -112,3 +112,129 @@ export function scopesNamed(security: unknown): string[] {
   );
   return [...new Set(scopes)];
 }
+
+/**
+ * An apiKey sent in the `Authorization` header: HTTP authentication declared the Swagger 2.0 way (Kubernetes'
+ * `BearerToken`), since 2.0 has no `http` type for bearer tokens. Header names compare case-insensitively.
+ */
+export function isAuthorizationHeaderApiKey(scheme: unknown): boolean {
+  const definition = asObject(scheme);
+  return (
+    definition.type === 'apiKey' &&
+    definition.in === 'header' &&
+    typeof definition.name === 'string' &&
+    definition.name.toLowerCase() === 'authorization'
+  );
+}
+
+/**
+ * Whether the server refuses a caller of this scheme with an HTTP challenge (RFC 9110 §11.6.1): `http`,
+ * `oauth2`, `openIdConnect`, 2.0 `basic`, and an apiKey in the `Authorization` header. Other API keys (a header
+ * or query parameter of their own) and `mutualTLS` define none; AWS SigV4 (an apiKey in `Authorization`) answers
+ * a bad signature with 403, never a challenge.
+ */
+export function definesChallenge(scheme: unknown): boolean {
+  if (isAwsSigV4Scheme(scheme)) return false;
+  const type = asObject(scheme).type;
+  const httpAuthentication = type === 'http' || type === 'oauth2' || type === 'openIdConnect' || type === 'basic';
+  return httpAuthentication || isAuthorizationHeaderApiKey(scheme);
+}
+
+/**
+ * A registered auth-scheme as a word of free text, compared case-insensitively. `OAuth` followed by `2` is
+ * OAuth 2.0, whose tokens are Bearer tokens, not RFC 5849's `OAuth` scheme.
+ */
+const SCHEME_WORDS = [...REGISTERED_AUTH_SCHEMES.values()].map((scheme) => (scheme === 'OAuth' ? 'OAuth(?!\\s*v?2)' : scheme));
+const REGISTERED_SCHEME_WORD = new RegExp(`(?<![\\w-])(${SCHEME_WORDS.join('|')})(?!\\w)`, 'i');
+
+/** The first registered auth-scheme a text names (`Bearer` in "Use Bearer <token>"), in its registered spelling. */
+export function registeredAuthSchemeNamedIn(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = REGISTERED_SCHEME_WORD.exec(text);
+  return match === null ? undefined : REGISTERED_AUTH_SCHEMES.get(match[1].toLowerCase());
+}
+
+/**
+ * The auth-scheme a scheme's challenge names, when it defines one: `authSchemeOf` for `http`, `oauth2`,
+ * `openIdConnect` and `basic`; for an apiKey in `Authorization`, the registered scheme its description names
+ * ("Bearer <token>"), else `Bearer`, what such keys almost always carry. Undefined for an `http` scheme without
+ * a `scheme` name, and for schemes without a challenge.
+ */
+export function challengeAuthSchemeOf(scheme: unknown): string | undefined {
+  if (!definesChallenge(scheme)) return undefined;
+  if (isAuthorizationHeaderApiKey(scheme)) return registeredAuthSchemeNamedIn(asObject(scheme).description) ?? 'Bearer';
+  return authSchemeOf(scheme);
+}
+
+/** The realm that example challenges name (the fixer writes the same). */
+export const EXAMPLE_REALM = 'api';
+
+/** The challenge example for a scheme, `Basic realm="api"`, or undefined when it has none to give. */
+export function challengeExampleOf(scheme: unknown): string | undefined {
+  const authScheme = challengeAuthSchemeOf(scheme);
+  return authScheme === undefined ? undefined : `${authScheme} realm="${EXAMPLE_REALM}"`;
+}
+
+/** What the rules ask of the schemes an operation names, answered once per scheme name and document. */
+export interface ChallengeLookup {
+  /** Some of the named schemes defines a challenge (see `definesChallenge`). */
+  accepts(schemeNames: readonly string[]): boolean;
+  /** The challenge examples of the named schemes, in order, without repeats. */
+  examples(schemeNames: readonly string[]): string[];
+  /**
+   * Every named scheme is defined and none defines a challenge: API keys of their own header or query parameter
+   * (with `mutualTLS`, if any). A 401 still answers a missing key, but no WWW-Authenticate challenge applies.
+   */
+  keysOnly(schemeNames: readonly string[]): boolean;
+}
+
+interface SchemeChallenge {
+  defines: boolean;
+  example: string | undefined;
+  keyOrCertificate: boolean;
+}
+
+/**
+ * A `ChallengeLookup` over the document's schemes: each scheme is read once (its description may be long),
+ * however many of the document's operations name it.
+ */
+export function challengeLookup(schemes: JsonObject): ChallengeLookup {
+  const byName = new Map<string, SchemeChallenge>();
+  const of = (name: string): SchemeChallenge => {
+    let found = byName.get(name);
+    if (found === undefined) {
+      const scheme = ownValue(schemes, name);
+      const type = asObject(scheme).type;
+      found = {
+        defines: definesChallenge(scheme),
+        example: challengeExampleOf(scheme),
+        keyOrCertificate: type === 'apiKey' || type === 'mutualTLS',
+      };
+      byName.set(name, found);
+    }
+    return found;
+  };
+  const accepts = (schemeNames: readonly string[]) => schemeNames.some((name) => of(name).defines);
+  // Most operations name the same few combinations of schemes: their examples are worked out once each.
+  const examplesByNames = new Map<string, string[]>();
+  const examples = (schemeNames: readonly string[]): string[] => {
+    const key = JSON.stringify(schemeNames);
+    let found = examplesByNames.get(key);
+    if (found === undefined) {
+      const named = schemeNames.map((name) => of(name).example);
+      found = [...new Set(named.filter((example): example is string => example !== undefined))];
+      examplesByNames.set(key, found);
+    }
+    return found;
+  };
+  return {
+    accepts,
+    examples,
+    keysOnly: (schemeNames) => schemeNames.every((name) => of(name).keyOrCertificate) && !accepts(schemeNames),
+  };
+}
+
+/** `object[key]` when it is the object's own (a scheme named `constructor` is not Object's constructor). */
+function ownValue(object: JsonObject, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}

@@ -1,11 +1,16 @@
-import { refOf } from '../openapi/json';
+import { sharedBodySchemaOf, WrittenRef } from '../openapi/body-schemas';
+import { lastRefAlong, refOf } from '../openapi/json';
+import type { DocumentFacts, JsonPath, OperationFacts } from '../openapi/operations';
 import { subjectAt } from '../openapi/references';
 import { bodySchemasOf, documentedValuesOf, documentsCode, headerNamed } from '../openapi/responses';
+import { requiredScopesPhrase } from '../openapi/scope-alternatives';
 import { hasPropertyNamed } from '../openapi/schemas';
-import { AuthRule, capitalized, Finding, operationsFor, RuleOptions } from '../rule';
-import type { DocumentFacts } from '../openapi/operations';
+import { effectiveSecurity } from '../openapi/security';
+import { AuthRule, capitalized, examplesOf, Finding, operationsFor, RuleOptions } from '../rule';
 
 const name = 'auth-403-describes-scopes';
+
+const WHAT_NAMES_SCOPES = 'a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope"';
 
 /** Whether a 403 tells the caller which scopes or permissions it lacks, in its body or its challenge. */
 function namesMissingGrants(document: DocumentFacts, response: unknown, options: RuleOptions): boolean {
@@ -23,6 +28,72 @@ function namesMissingGrants(document: DocumentFacts, response: unknown, options:
   return texts.some((text) => text.toLowerCase().includes('insufficient_scope'));
 }
 
+/** The operation's own 403, as the resolved document has it; undefined when it has none or it did not resolve. */
+function readable403Of(operation: OperationFacts): unknown {
+  if (!documentsCode(operation.responses, '403')) return undefined;
+  const response = operation.responses['403'];
+  return refOf(response) === undefined ? response : undefined;
+}
+
+/**
+ * For each shared schema that is the whole body of some 403: the operations whose 403 it is, over the whole
+ * document (excepted and unscoped ones included), so that every finding placed on that schema has one message.
+ */
+function operationsBySharedBodySchema(document: DocumentFacts): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  for (const operation of document.operations) {
+    const response = readable403Of(operation);
+    if (response === undefined) continue;
+    const shared = sharedBodySchemaOf(document, response, [...operation.location, 'responses', '403']);
+    if (shared === undefined) continue;
+    users.set(shared.ref, [...(users.get(shared.ref) ?? []), operation.label]);
+  }
+  return users;
+}
+
+/**
+ * The first 4xx response of the document that has a body (`the 400 response of POST /calls`), or undefined:
+ * asking a 403 for a body is fair only when the API writes error bodies at all.
+ */
+function someErrorWithBody(document: DocumentFacts): string | undefined {
+  for (const operation of document.operations) {
+    for (const [code, response] of Object.entries(operation.responses)) {
+      if (/^4(\d\d|xx)$/i.test(code) && bodySchemasOf(response, document.version).length > 0) {
+        return `the ${code} response of ${operation.label}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function sharedSchemaMessage(schema: WrittenRef, users: readonly string[]): string {
+  const operations = `${users.length} operation${users.length === 1 ? '' : 's'} (${examplesOf(users)})`;
+  return (
+    `Shared schema "${schema.name}" (${schema.ref}), the 403 body of ${operations}, does not say which scopes are ` +
+    'missing: add a property such as missing_scopes to it, or a WWW-Authenticate challenge with ' +
+    'error="insufficient_scope" to those 403 responses.'
+  );
+}
+
+/** `required` is undefined for a shared response: the operations that use it may require different scopes. */
+function scopesMissingMessage(subject: string, required: string | undefined): string {
+  const requirement = required === undefined ? '' : ` (the operation requires ${required})`;
+  return `${subject} does not say which scopes are missing${requirement}: add ${WHAT_NAMES_SCOPES}.`;
+}
+
+function noBodyMessage(subject: string, errorWithBody: string): string {
+  return (
+    `${subject} has no body, while other error responses of this document have one (${errorWithBody}): ` +
+    'add a body schema that tells the caller which permission it lacks.'
+  );
+}
+
+/** Whether the path reaches the response through a shared component, where Spectral places the finding. */
+function isShared(document: DocumentFacts, operation: OperationFacts, path: JsonPath): boolean {
+  const shared = lastRefAlong(document.unresolved, path);
+  return shared !== undefined && shared.depth > operation.location.length;
+}
+
 export const auth403DescribesScopes: AuthRule = {
   name,
   severity: 'warn',
@@ -36,23 +107,33 @@ export const auth403DescribesScopes: AuthRule = {
       if (!answers.has(response)) answers.set(response, namesMissingGrants(document, response, options));
       return answers.get(response)!;
     };
+    // Document-wide facts, computed only when a finding needs them.
+    let sharedSchemaUsers: Map<string, string[]> | undefined;
+    let errorWithBody: { example: string | undefined } | undefined;
+
     for (const operation of operationsFor(document, name)) {
-      if (!operation.security.secured || !documentsCode(operation.responses, '403')) continue;
-      const response = operation.responses['403'];
-      if (refOf(response) !== undefined) continue;
+      if (!operation.security.secured) continue;
+      const response = readable403Of(operation);
+      if (response === undefined) continue;
       const path = [...operation.location, 'responses', '403'];
-      const subject = (): string => capitalized(subjectAt(document, operation, path, 'the 403 response'));
+      const subject = capitalized(subjectAt(document, operation, path, 'the 403 response'));
       if (operation.security.scoped) {
         if (namesMissingGrantsOnce(response)) continue;
-        findings.push({
-          message: `${subject()} does not say which scopes are missing: add a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope".`,
-          path,
-        });
+        const sharedSchema = sharedBodySchemaOf(document, response, path);
+        if (sharedSchema !== undefined) {
+          if (sharedSchemaUsers === undefined) sharedSchemaUsers = operationsBySharedBodySchema(document);
+          const users = sharedSchemaUsers.get(sharedSchema.ref) ?? [operation.label];
+          findings.push({ message: sharedSchemaMessage(sharedSchema, users), path: sharedSchema.path });
+          continue;
+        }
+        const required = isShared(document, operation, path)
+          ? undefined
+          : requiredScopesPhrase(effectiveSecurity(document.resolved, operation.operation));
+        findings.push({ message: scopesMissingMessage(subject, required), path });
       } else if (bodySchemasOf(response, document.version).length === 0) {
-        findings.push({
-          message: `${subject()} has no body: add a body schema that tells the caller which permission it lacks.`,
-          path,
-        });
+        if (errorWithBody === undefined) errorWithBody = { example: someErrorWithBody(document) };
+        if (errorWithBody.example === undefined) continue;
+        findings.push({ message: noBodyMessage(subject, errorWithBody.example), path });
       }
     }
     return findings;

@@ -1,23 +1,29 @@
 import { testRule, WARN } from '../helpers/lint';
 
-const scopesMissing = 'does not say which scopes are missing: add a body property such as missing_scopes';
-const noBody = 'has no body: add a body schema';
+const scopesMissing = 'add a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope"';
+const requires = (scopes: string) => `does not say which scopes are missing (the operation requires ${scopes}): `;
+const noBody = 'has no body, while other error responses of this document have one';
+const addBody = 'add a body schema that tells the caller which permission it lacks';
 
 testRule('auth-403-describes-scopes', WARN, [
   {
-    name: 'OAS 3.0 scoped: no body, no grant property, two levels down, one oneOf branch, a plain challenge, a shared 403',
+    name: 'OAS 3.0 scoped: no body, no grant property, two levels down, one oneOf branch, a plain challenge, alternatives, a shared 403',
     document: { file: 'auth-403-describes-scopes/scoped-invalid.oas3.yaml' },
     findings: [
-      { path: 'paths./no-body.get.responses.403', messageIncludes: ['The 403 response of GET /no-body', scopesMissing], line: 11 },
+      { path: 'paths./no-body.get.responses.403', messageIncludes: ['The 403 response of GET /no-body', requires('scopes (calls:read)'), scopesMissing], line: 12 },
       { path: 'paths./message-only.get.responses.403', messageIncludes: ['GET /message-only'] },
       { path: 'paths./two-levels-down.get.responses.403', messageIncludes: ['GET /two-levels-down'] },
       { path: 'paths./one-branch-only.get.responses.403', messageIncludes: ['GET /one-branch-only'] },
       { path: 'paths./challenge-without-insufficient-scope.get.responses.403', messageIncludes: ['insufficient_scope'] },
-      // Two operations use it; one finding, at the definition, naming the component.
+      {
+        path: 'paths./alternatives.get.responses.403',
+        messageIncludes: ['GET /alternatives', requires('one of the scope sets (calls:read, calls:export) or (admin)')],
+      },
+      // Two operations use it; one finding, at the definition, naming the component (and no one operation's scopes).
       {
         path: 'components.responses.Forbidden',
-        messageIncludes: ['Shared response "Forbidden" (#/components/responses/Forbidden)', scopesMissing],
-        line: 91,
+        messageIncludes: ['Shared response "Forbidden" (#/components/responses/Forbidden) does not say which scopes are missing: add', scopesMissing],
+        line: 104,
       },
     ],
   },
@@ -27,9 +33,36 @@ testRule('auth-403-describes-scopes', WARN, [
     findings: [],
   },
   {
+    name: 'OAS 3.0: a shared body schema is reported once, at its definition, counting every operation whose 403 it is',
+    document: { file: 'auth-403-describes-scopes/shared-body-schema.oas3.yaml' },
+    findings: [
+      {
+        path: 'components.schemas.Error',
+        messageIncludes: [
+          'Shared schema "Error" (#/components/schemas/Error), the 403 body of 6 operations (GET /calls, GET /calls/{callId}, DELETE /calls/{callId} and 3 more), does not say which scopes are missing',
+          'add a property such as missing_scopes to it, or a WWW-Authenticate challenge with error="insufficient_scope" to those 403 responses',
+        ],
+        line: 90,
+      },
+      { path: 'paths./mixed.get.responses.403', messageIncludes: ['The 403 response of GET /mixed', requires('scopes (calls:read)')] },
+    ],
+  },
+  {
+    name: 'OAS 3.0: a shared body schema in another file is reported there, once',
+    document: { file: 'auth-403-describes-scopes/shared-body-schema-in-another-file.oas3.yaml' },
+    findings: [
+      {
+        path: 'Error',
+        messageIncludes: ['Shared schema "Error" (shared/schemas.yaml#/Error), the 403 body of 2 operations (GET /calls, GET /calls/{callId})'],
+        source: 'auth-403-describes-scopes/shared/schemas.yaml',
+        line: 2,
+      },
+    ],
+  },
+  {
     name: 'OAS 3.1: const and examples-list challenges, a nullable object body; "roles" is no scope or permission',
     document: { file: 'auth-403-describes-scopes/scoped.oas31.yaml' },
-    findings: [{ path: 'paths./roles-property.get.responses.403', messageIncludes: ['GET /roles-property', scopesMissing] }],
+    findings: [{ path: 'paths./roles-property.get.responses.403', messageIncludes: ['GET /roles-property', requires('scopes (admin)'), scopesMissing] }],
   },
   {
     name: 'OAS 3.1: the missingGrantPropertyNames option adds "role"',
@@ -38,22 +71,32 @@ testRule('auth-403-describes-scopes', WARN, [
     findings: [],
   },
   {
-    name: 'OAS 2.0 scoped: the body is `schema`; the challenge may be the header x-example',
+    name: 'OAS 2.0 scoped: the body is `schema`, here a shared definition; the challenge may be the header x-example',
     document: { file: 'auth-403-describes-scopes/scoped.oas2.yaml' },
-    findings: [{ path: 'paths./body-says-nothing.get.responses.403', messageIncludes: ['GET /body-says-nothing', scopesMissing] }],
+    findings: [
+      {
+        path: 'definitions.Error',
+        messageIncludes: ['Shared schema "Error" (#/definitions/Error), the 403 body of 1 operation (GET /body-says-nothing), does not say which scopes'],
+      },
+    ],
   },
   {
-    name: 'OAS 3.0 secured without scopes: any body will do; no body (a challenge alone) is reported',
+    name: 'OAS 3.0 secured without scopes: any body will do; no body (a challenge alone) is reported when other errors have one',
     document: { file: 'auth-403-describes-scopes/unscoped.oas3.yaml' },
     findings: [
-      { path: 'paths./no-body.get.responses.403', messageIncludes: ['The 403 response of GET /no-body', noBody] },
+      { path: 'paths./no-body.get.responses.403', messageIncludes: ['The 403 response of GET /no-body', noBody, '(the 403 response of GET /any-body)', addBody] },
       { path: 'paths./challenge-but-no-body.get.responses.403', messageIncludes: ['GET /challenge-but-no-body', noBody] },
     ],
   },
   {
-    name: 'OAS 2.0 secured without scopes: a 403 without `schema` is reported',
+    name: 'OAS 2.0 secured without scopes: a 403 without `schema` is reported when another 4xx has one',
     document: { file: 'auth-403-describes-scopes/unscoped.oas2.yaml' },
-    findings: [{ path: 'paths./no-body.get.responses.403', messageIncludes: ['GET /no-body', noBody] }],
+    findings: [{ path: 'paths./no-body.get.responses.403', messageIncludes: ['GET /no-body', noBody, addBody] }],
+  },
+  {
+    name: 'OAS 3.0 secured without scopes: no 4xx of the document has a body, so a 403 without one is not reported',
+    document: { file: 'auth-403-describes-scopes/no-error-bodies.oas3.yaml' },
+    findings: [],
   },
   {
     name: 'x-auth-exceptions with a reason silences the operation',
@@ -67,11 +110,43 @@ paths:
     get:
       x-auth-exceptions: { auth-403-describes-scopes: "the body is plain text written by the gateway" }
       responses: { '200': { description: ok }, '403': { description: Forbidden } }
+  /other:
+    get:
+      responses: { '200': { description: ok }, '400': { description: Bad, content: { application/json: { schema: { type: object } } } } }
 components:
   securitySchemes:
     bearer: { type: http, scheme: bearer }
 `,
     },
     findings: [],
+  },
+  {
+    name: 'a body schema reference that leads nowhere is reported at the 403; odd content shapes do not fail the rule',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+security: [{ oauth: [calls:read] }]
+paths:
+  /broken:
+    get:
+      responses:
+        '200': { description: ok }
+        '403': { description: Forbidden, content: { application/json: { schema: { $ref: '#/components/schemas/Missing' } } } }
+  /odd:
+    get:
+      responses:
+        '200': { description: ok }
+        '403': { description: Forbidden, content: { application/json: null, text/plain: { schema: null } } }
+components:
+  securitySchemes:
+    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r } } } }
+`,
+    },
+    findings: [
+      // The reference leads nowhere, so there is no definition to report on: the 403 is reported where it is.
+      { path: 'paths./broken.get.responses.403', messageIncludes: ['The 403 response of GET /broken', requires('scopes (calls:read)')] },
+      { path: 'paths./odd.get.responses.403', messageIncludes: ['The 403 response of GET /odd', requires('scopes (calls:read)')] },
+    ],
   },
 ]);

@@ -4,11 +4,15 @@ const add403 = 'documents no 403: add a 403 response whose body names the missin
 
 testRule('auth-403-documented', WARN, [
   {
-    name: 'OAS 3.0: scoped by the root security and by the operation; 4XX and default do not document 403',
+    name: 'OAS 3.0: scoped by the root security and by the operation; 4XX and default do not document 403; alternatives',
     document: { file: 'auth-403-documented/invalid.oas3.yaml' },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId} requires scopes (calls:read)', add403], line: 12 },
+      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId} requires scopes (calls:read)', add403], line: 13 },
       { path: 'paths./calls/{callId}.delete.responses', messageIncludes: ['DELETE /calls/{callId} requires scopes (calls:read, calls:write)'] },
+      {
+        path: 'paths./calls/{callId}/audio.get.responses',
+        messageIncludes: ['GET /calls/{callId}/audio requires one of the scope sets (calls:read, audio:read) or (admin) but', add403],
+      },
     ],
   },
   {
@@ -16,7 +20,7 @@ testRule('auth-403-documented', WARN, [
     document: { file: 'auth-403-documented/invalid.oas31.yaml' },
     findings: [
       { path: 'paths./admin/calls.get.responses', messageIncludes: ['GET /admin/calls requires scopes (admin)', add403] },
-      { path: 'paths./admin/calls/{callId}.delete', messageIncludes: ['DELETE /admin/calls/{callId}'], line: 14 },
+      { path: 'paths./admin/calls/{callId}.delete', messageIncludes: ['DELETE /admin/calls/{callId}'], line: 15 },
     ],
   },
   {
@@ -28,6 +32,44 @@ testRule('auth-403-documented', WARN, [
     name: 'OAS 3.1: 403 documented by a shared response; no scopes, security [], optional {}, mutualTLS, webhooks',
     document: { file: 'auth-403-documented/valid.oas31.yaml' },
     findings: [],
+  },
+  {
+    name: 'OAS 3.0: no 403 anywhere: one finding at the root counts the scoped operations, not the excepted or unscoped',
+    document: { file: 'auth-403-documented/no-403-anywhere.oas3.yaml' },
+    findings: [
+      {
+        path: '',
+        line: 3, // the root mapping starts at its first key, after the comment
+        messageIncludes: [
+          '4 operations require scopes but no operation of this document documents a 403 (GET /calls, POST /calls, GET /calls/{callId} and 1 more)',
+          'add one shared 403 response to components.responses, whose body names the missing scopes (RFC 6750 insufficient_scope), and reference it from each of them',
+          '`spectral-auth-responses fix` does this',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'OAS 2.0: no 403 anywhere: the shared response goes to the root responses',
+    document: { file: 'auth-403-documented/no-403-anywhere.oas2.yaml' },
+    findings: [
+      {
+        path: '',
+        messageIncludes: ['2 operations require scopes', '(GET /calls, DELETE /calls/{callId})', 'to the root responses'],
+      },
+    ],
+  },
+  {
+    name: 'a 403 on an excepted operation shows the convention: each gap is reported on its own',
+    document: { file: 'auth-403-documented/excepted-operation-documents-403.oas3.yaml' },
+    findings: [
+      { path: 'paths./calls.get.responses', messageIncludes: ['GET /calls requires scopes (calls:read)', add403] },
+      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', add403] },
+    ],
+  },
+  {
+    name: 'no 403 anywhere, but one operation left to report (the other is excepted): reported on its operation',
+    document: { file: 'auth-403-documented/one-operation-without-403.oas3.yaml' },
+    findings: [{ path: 'paths./calls.get.responses', messageIncludes: ['GET /calls requires scopes (calls:read)', add403] }],
   },
   {
     name: 'x-auth-exceptions with a reason silences the operation; an empty reason silences nothing',
@@ -51,5 +93,30 @@ components:
 `,
     },
     findings: [{ path: 'paths./empty-reason.get.responses', messageIncludes: ['GET /empty-reason'] }],
+  },
+  {
+    name: 'odd requirement shapes: entries that are not requirement objects, scopes that are not strings, repeated sets',
+    document: {
+      yaml: `
+openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /calls/{callId}:
+    get:
+      security: [{ oauth: [calls:read, 7, calls:read] }, 'not a requirement', { oauth: [calls:read] }, { key: [] }]
+      responses: { '200': { description: ok }, '404': { description: No such call } }
+  /calls:
+    get:
+      security: [{ oauth: [calls:read] }]
+      responses: { '200': { description: ok }, '403': { description: The token lacks calls:read } }
+components:
+  securitySchemes:
+    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r } } } }
+    key: { type: apiKey, in: header, name: X-Key }
+`,
+    },
+    findings: [
+      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['requires one of the scope sets (calls:read) or (no scope) but'] },
+    ],
   },
 ]);

@@ -1,13 +1,15 @@
 import { testRule, WARN } from '../helpers/lint';
 
 const add404 = 'documents no 404: add a 404 for items that do not exist or are not visible to the caller';
+const renumber = (code: string, evidence: string) =>
+  `its ${code} response (${evidence}) looks like a not-found answer: give it the code 404, and answer 404 also for items that are not visible to the caller`;
 
 testRule('auth-404-protected-item', WARN, [
   {
     name: 'OAS 3.0: /calls/{callId}, nested /users/{phoneNumber}/calls, /files/{name}.json; 4XX and default do not count',
     document: { file: 'auth-404-protected-item/invalid.oas3.yaml' },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', add404], line: 11 },
+      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', add404], line: 12 },
       { path: 'paths./calls/{callId}.delete.responses', messageIncludes: ['DELETE /calls/{callId}'] },
       { path: 'paths./users/{phoneNumber}/calls.get.responses', messageIncludes: ['GET /users/{phoneNumber}/calls'] },
       { path: 'paths./files/{name}.json.get.responses', messageIncludes: ['GET /files/{name}.json'] },
@@ -29,6 +31,60 @@ testRule('auth-404-protected-item', WARN, [
     findings: [],
   },
   {
+    name: 'OAS 3.0: no 404 anywhere: one finding at the root counts the protected item operations only',
+    document: { file: 'auth-404-protected-item/no-404-anywhere.oas3.yaml' },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          '3 protected operations on item paths document no 404, and no operation of this document does (GET /calls/{callId}, PATCH /calls/{callId}, GET /users/{userId}/calls)',
+          'add one shared 404 response to components.responses, for items that do not exist or are not visible to the caller, and reference it from each of them',
+          '`spectral-auth-responses fix` does this',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'OAS 2.0: no 404 anywhere: the shared response goes to the root responses',
+    document: { file: 'auth-404-protected-item/no-404-anywhere.oas2.yaml' },
+    findings: [{ path: '', messageIncludes: ['2 protected operations', '(GET /calls/{callId}, DELETE /calls/{callId})', 'to the root responses'] }],
+  },
+  {
+    name: 'a 404 on an excepted operation shows the convention: each gap is reported on its own',
+    document: { file: 'auth-404-protected-item/excepted-operation-documents-404.oas3.yaml' },
+    findings: [
+      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', add404] },
+      { path: 'paths./calls/{callId}.patch.responses', messageIncludes: ['PATCH /calls/{callId}', add404] },
+    ],
+  },
+  {
+    name: 'a PUT that creates (201), a 410, a DELETE whose success covers missing items need no 404; the near misses do',
+    document: { file: 'auth-404-protected-item/missing-item-answered-otherwise.oas3.yaml' },
+    findings: [
+      { path: 'paths./calls/{callId}.patch.responses', messageIncludes: ['PATCH /calls/{callId}', add404] },
+      { path: 'paths./notes/{noteId}.put.responses', messageIncludes: ['PUT /notes/{noteId}', add404] },
+      { path: 'paths./tags/{tagId}.delete.responses', messageIncludes: ['DELETE /tags/{tagId}', add404] },
+    ],
+  },
+  {
+    name: 'OAS 3.0: a not-found answer under another code is reported on its own, asking for 404; a 403 is not one',
+    document: { file: 'auth-404-protected-item/misnumbered-not-found.oas3.yaml' },
+    findings: [
+      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', renumber('480', 'ResourceNotFoundException')] },
+      { path: 'paths./notes/{noteId}.get.responses', messageIncludes: ['GET /notes/{noteId}', renumber('422', 'ItemNotFound')] },
+      {
+        path: 'paths./tags/{tagId}.get.responses',
+        messageIncludes: ['GET /tags/{tagId}', renumber('400', '"The tag id is malformed, or the tag was Not Found"')],
+      },
+      { path: '', messageIncludes: ['2 protected operations on item paths document no 404', '(GET /folders/{folderId}, GET /files/{fileId})'] },
+    ],
+  },
+  {
+    name: 'OAS 2.0: a not-found answer whose body is a definition named NotFoundError',
+    document: { file: 'auth-404-protected-item/misnumbered-not-found.oas2.yaml' },
+    findings: [{ path: 'paths./calls/{callId}.get.responses', messageIncludes: [renumber('460', 'NotFoundError')] }],
+  },
+  {
     name: 'x-auth-exceptions with a reason silences the operation',
     document: {
       yaml: `
@@ -47,5 +103,29 @@ components:
 `,
     },
     findings: [],
+  },
+  {
+    name: 'odd shapes: responses and descriptions that are not objects or strings, a long description quoted short',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+security: [{ bearer: [] }]
+paths:
+  /a/{id}:
+    delete:
+      responses: { '204': null, '2XX': 'a string', '409': { description: 42 } }
+  /b/{id}:
+    get:
+      responses: { '200': { description: ok }, '499': { description: "${'The thing you asked for was not found. '.repeat(20)}" } }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+`,
+    },
+    findings: [
+      { path: 'paths./a/{id}.delete.responses', messageIncludes: [add404] },
+      { path: 'paths./b/{id}.get.responses', messageIncludes: ['its 499 response ("The thing you asked for was not found. The thing you asked…")'] },
+    ],
   },
 ]);

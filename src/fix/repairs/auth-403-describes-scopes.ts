@@ -13,8 +13,11 @@ import { refuse } from '../refusal';
 export const auth403DescribesScopesRepair: RuleRepair = {
   rule: 'auth-403-describes-scopes',
   repair(finding: RuleFinding, context: RepairContext): RepairDone {
-    const response = context.files.locate(finding.path, true);
-    const scoped = operationAt(context.facts, finding.path)?.security.scoped ?? true;
+    const operation = operationAt(context.facts, finding.path);
+    // A finding about a shared body schema goes through the 403 to the schema: repair from the 403 itself.
+    const responsePath = operation === undefined ? finding.path : finding.path.slice(0, operation.location.length + 2);
+    const response = context.files.locate(responsePath, true);
+    const scoped = operation?.security.scoped ?? true;
     const schemas = bodySchemaLocations(response, context);
     const done = { file: response.source.path };
     if (schemas === undefined) {
