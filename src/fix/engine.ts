@@ -189,6 +189,9 @@ function repairResult(
   // Rules report with message "{{error}}": a result's message is the rule's own, which names the operation.
   const findings = ruleFindings.filter((finding) => finding.rule === result.code && finding.message === result.message);
   if (findings.length === 0) return { result, reason: 'could not be traced back to an operation' };
+  if (findings.every((finding) => finding.covers?.length === 0)) {
+    return { result, reason: 'the operations it counts need a change that fix does not make (see the message)' };
+  }
   const done: RepairDone[] = [];
   // A document-level finding is repaired where each finding it stands for would have been.
   const repairs = findings.flatMap((finding) => finding.covers?.map((path) => ({ ...finding, path })) ?? [finding]);

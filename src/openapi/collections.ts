@@ -1,6 +1,7 @@
+import { asObject } from './json';
 import type { DocumentFacts, OperationFacts } from './operations';
-import { collectionNameOf } from './paths';
-import { requiredQueryParameterNamesOf } from './requests';
+import { collectionNameOf, isTemplated, segmentsOf } from './paths';
+import { queryParameterNamesOf, requiredQueryParameterNamesOf } from './requests';
 import { bodySchemasOf, successCodeOf } from './responses';
 import { isArraySchema, mergedProperties } from './schemas';
 
@@ -39,4 +40,44 @@ export function isCollectionListing(document: DocumentFacts, operation: Operatio
  */
 export function requiredQueryParameterOf(document: DocumentFacts, operation: OperationFacts): string | undefined {
   return requiredQueryParameterNamesOf(document, operation)[0];
+}
+
+/**
+ * A query parameter that names the members to return: `ids`, or a name ending in `_ids`, `-ids` (any case) or,
+ * camel-cased, `Ids` (as written: `userIds`, not `paids`). Such a `get` looks up given items, and may answer 404
+ * when they do not exist, whether the parameter is required or not.
+ */
+export function isIdsParameterName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'ids' || lower.endsWith('_ids') || lower.endsWith('-ids') || name.endsWith('Ids');
+}
+
+/** The first query parameter of a `get` that names the members to return (see `isIdsParameterName`). */
+export function idsParameterOf(document: DocumentFacts, operation: OperationFacts): string | undefined {
+  return queryParameterNamesOf(document, operation).find(isIdsParameterName);
+}
+
+/**
+ * The path of the document that `path` is an instance of when a non-last literal segment of it stands for an item:
+ * `/users/{id}/keys` for `/users/me/keys`, `/v2/projects/{project_id}/resources` for
+ * `/v2/projects/default/resources`. The other path has as many segments, the same last segment, a templated
+ * segment at some non-last place, and, segment by segment, a templated segment (matching any literal) or the same
+ * literal. Paths are compared as written (case-sensitively), trailing slashes aside.
+ */
+export function itemPathStoodForBy(document: DocumentFacts, path: string): string | undefined {
+  const segments = segmentsOf(path);
+  if (segments.length < 2) return undefined;
+  const last = segments.length - 1;
+  for (const other of Object.keys(asObject(document.resolved.paths))) {
+    const otherSegments = segmentsOf(other);
+    if (otherSegments.length !== segments.length || otherSegments[last] !== segments[last]) continue;
+    let templatedBefore = false;
+    let matches = true;
+    for (let i = 0; i < last && matches; i++) {
+      if (isTemplated(otherSegments[i])) templatedBefore = true;
+      else matches = isTemplated(segments[i]) || otherSegments[i] === segments[i];
+    }
+    if (matches && templatedBefore) return other;
+  }
+  return undefined;
 }

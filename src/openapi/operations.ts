@@ -1,6 +1,6 @@
 import { asObject, isObject, JsonObject } from './json';
 import { isItemPath } from './paths';
-import { effectiveSecurity, securityFacts, SecurityFacts, securitySchemesOf } from './security';
+import { effectiveSecurity, scopesTellNothing, securityFacts, SecurityFacts, securitySchemesOf } from './security';
 import { OpenApiVersion, versionOf } from './responses';
 
 /** The methods that make an operation; webhooks and callbacks are requests the API sends, never linted. */
@@ -54,5 +54,17 @@ export function documentFactsOf(resolved: unknown, unresolved: unknown): Documen
       });
     }
   }
+  settleScoped(root, operations);
   return { version: versionOf(root), resolved: root, unresolved, securitySchemes, operations };
+}
+
+/**
+ * An operation is scoped when its scopes tell it apart (see `SecurityFacts.scoped`): when every operation of the
+ * document that lists scopes asks for the same requirements, none of them is. Settled here, once per document, so
+ * that every rule and repair reading `security.scoped` agrees.
+ */
+function settleScoped(root: JsonObject, operations: OperationFacts[]): void {
+  const listing = operations.filter((operation) => operation.security.listsScopes);
+  if (!scopesTellNothing(listing.map((operation) => effectiveSecurity(root, operation.operation)))) return;
+  for (const operation of listing) operation.security = { ...operation.security, scoped: false };
 }

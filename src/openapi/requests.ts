@@ -30,6 +30,13 @@ export function requiredQueryParameterNamesOf(document: DocumentFacts, operation
     .map((parameter) => parameter.name as string);
 }
 
+/** The names of the operation's query parameters, required or not, in order. */
+export function queryParameterNamesOf(document: DocumentFacts, operation: OperationFacts): string[] {
+  return parametersOf(document, operation)
+    .filter((parameter) => parameter.in === 'query')
+    .map((parameter) => parameter.name as string);
+}
+
 /**
  * The schemas the request body may take: every media type's `schema` of a 3.x `requestBody`, or the schema of
  * the 2.0 `in: body` parameter. (A 2.0 form sends `in: formData` parameters instead: see `formFieldNamesOf`.)

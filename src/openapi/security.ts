@@ -10,7 +10,14 @@ export interface SecurityFacts {
   optional: boolean;
   /** Requires authentication (see the README's definition of "secured"). */
   secured: boolean;
-  /** Secured, and some requirement lists at least one scope or role. */
+  /** Secured, and some requirement lists at least one scope or role (whatever the rest of the document asks). */
+  listsScopes: boolean;
+  /**
+   * Lists scopes (`listsScopes`), and the document's scopes tell its operations apart: not scoped when at least two
+   * operations list scopes and every one of them asks for the same requirements (`scopesTellNothing`), as Azure's
+   * `user_impersonation` on every operation does; such scopes say no more than "secured". `securityFacts` sees one
+   * operation and gives `listsScopes`; `documentFactsOf` compares the document's operations and settles it.
+   */
   scoped: boolean;
   /** Every scheme name the effective security accepts, in order, without repeats. */
   schemeNames: string[];
@@ -41,7 +48,7 @@ export function securityFacts(security: unknown, schemes: JsonObject): SecurityF
   const optional = requirements.some((requirement) => isObject(requirement) && Object.keys(requirement).length === 0);
   const namesAuthentication = schemeNames.some((name) => asObject(schemes[name]).type !== 'mutualTLS');
   const secured = requirements.length > 0 && !optional && namesAuthentication;
-  const scoped =
+  const listsScopes =
     secured &&
     requirements.some((requirement) =>
       Object.values(asObject(requirement)).some((scopes) => Array.isArray(scopes) && scopes.length > 0),
@@ -51,10 +58,57 @@ export function securityFacts(security: unknown, schemes: JsonObject): SecurityF
     explicitlyNone: Array.isArray(security) && security.length === 0,
     optional,
     secured,
-    scoped,
+    listsScopes,
+    // One operation alone cannot tell whether its scopes tell it apart: `documentFactsOf` settles this.
+    scoped: listsScopes,
     schemeNames,
     awsSigV4Only: secured && schemeNames.every((name) => isAwsSigV4Scheme(schemes[name])),
   };
+}
+
+/**
+ * The effective security's requirements as one key that compares them as sets: each requirement object as its
+ * schemes, sorted, each with its string scopes sorted and without repeats; the requirement objects without
+ * repeats, sorted. `[{ oauth: [b, a] }, { key: [] }]` and `[{ key: [] }, { oauth: [a, b, a] }]` give the same key.
+ * Entries that are not requirement objects are skipped.
+ */
+export function requirementsKey(security: unknown): string {
+  const requirements = new Set<string>();
+  for (const requirement of asArray(security)) {
+    if (!isObject(requirement)) continue;
+    const schemes = Object.keys(requirement)
+      .sort()
+      .map((scheme) => {
+        const scopes = asArray(requirement[scheme]).filter((scope): scope is string => typeof scope === 'string');
+        return [scheme, [...new Set(scopes)].sort()];
+      });
+    requirements.add(JSON.stringify(schemes));
+  }
+  return JSON.stringify([...requirements].sort());
+}
+
+/**
+ * Whether the scopes of a document say no more than "secured": given the effective security of every operation
+ * that lists scopes, at least two of them, all ask for the same requirements (`requirementsKey`): Azure's
+ * `user_impersonation` or Google's `cloud-platform` on every operation. Operations secured without scopes do not
+ * take part. A document whose reads and writes ask for different scopes, or with one operation that lists scopes,
+ * gives false.
+ */
+export function scopesTellNothing(scopeListingSecurities: readonly unknown[]): boolean {
+  if (scopeListingSecurities.length < 2) return false;
+  // Most operations share the root `security`: each distinct value is read once.
+  const keys = new Map<unknown, string>();
+  let first: string | undefined;
+  for (const security of scopeListingSecurities) {
+    let key = keys.get(security);
+    if (key === undefined) {
+      key = requirementsKey(security);
+      keys.set(security, key);
+    }
+    if (first === undefined) first = key;
+    else if (key !== first) return false;
+  }
+  return true;
 }
 
 /** An AWS API Gateway scheme that signs requests with Signature Version 4. */
@@ -155,14 +209,27 @@ export function registeredAuthSchemeNamedIn(text: unknown): string | undefined {
 }
 
 /**
+ * A capitalised word written before a placeholder, as descriptions show the `Authorization` value
+ * ("NetworkInsight {token}", "SSWS <api key>"): the scheme a vendor made up. The look-behind lets a match start
+ * only at the start of a word, so the scan stays linear.
+ */
+const SCHEME_BEFORE_PLACEHOLDER = /(?<![\w-])([A-Z][\w-]*)[ \t]+(?:\{[^{}\n]{1,64}\}|<[^<>\n]{1,64}>)/;
+
+/** The scheme a description shows in its `Authorization` value: a registered one it names, else a made-up one. */
+export function authSchemeDescribedIn(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  return registeredAuthSchemeNamedIn(text) ?? SCHEME_BEFORE_PLACEHOLDER.exec(text)?.[1];
+}
+
+/**
  * The auth-scheme a scheme's challenge names, when it defines one: `authSchemeOf` for `http`, `oauth2`,
- * `openIdConnect` and `basic`; for an apiKey in `Authorization`, the registered scheme its description names
- * ("Bearer <token>"), else `Bearer`, what such keys almost always carry. Undefined for an `http` scheme without
- * a `scheme` name, and for schemes without a challenge.
+ * `openIdConnect` and `basic`; for an apiKey in `Authorization`, the scheme its description shows ("Bearer
+ * <token>", "NetworkInsight {token}"), else `Bearer`, what such keys almost always carry. Undefined for an `http`
+ * scheme without a `scheme` name, and for schemes without a challenge.
  */
 export function challengeAuthSchemeOf(scheme: unknown): string | undefined {
   if (!definesChallenge(scheme)) return undefined;
-  if (isAuthorizationHeaderApiKey(scheme)) return registeredAuthSchemeNamedIn(asObject(scheme).description) ?? 'Bearer';
+  if (isAuthorizationHeaderApiKey(scheme)) return authSchemeDescribedIn(asObject(scheme).description) ?? 'Bearer';
   return authSchemeOf(scheme);
 }
 

@@ -1,3 +1,4 @@
+import { listsNoErrorCodes } from '../openapi/error-conventions';
 import type { OperationFacts } from '../openapi/operations';
 import { documentsCode, OpenApiVersion } from '../openapi/responses';
 import { challengeLookup } from '../openapi/security';
@@ -40,6 +41,8 @@ export const auth401Documented: AuthRule = {
   description: 'An operation that requires authentication documents a 401 response.',
   resolved: true,
   check(document) {
+    // A document that answers errors with `default`, or with codes HTTP does not define, lists no status codes.
+    if (listsNoErrorCodes(document)) return [];
     const challenges = challengeLookup(document.securitySchemes);
     const withoutChallenge = (operation: OperationFacts) => challenges.keysOnly(operation.security.schemeNames);
     const lacking = operationsFor(document, name).filter(lacks401);

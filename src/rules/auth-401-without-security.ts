@@ -1,55 +1,9 @@
+import { exchangesCredentials, requiresNoSecurity } from '../openapi/credential-exchange';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
-import { segmentsOf } from '../openapi/paths';
-import { formFieldNamesOf, requestBodySchemasOf } from '../openapi/requests';
 import { documentsCode } from '../openapi/responses';
-import { hasPropertyNamed } from '../openapi/schemas';
 import { AuthRule, Candidate, examplesOf, Finding, oncePerDocumentWhenAbsent, operationsFor } from '../rule';
 
 const name = 'auth-401-without-security';
-
-/**
- * Request fields that carry a credential to exchange for a session or a token (RFC 6749 §4.3, §4.4, §6): an
- * operation that takes them answers 401 when they are wrong (RFC 6749 §5.2), whatever its own `security` says.
- * Compared as `normalizedFieldName` writes them, so `clientSecret` and `Refresh-Token` count too.
- */
-const CREDENTIAL_FIELDS = new Set(['password', 'clientsecret', 'refreshtoken', 'granttype']);
-
-/** Last path segments of the operations that exchange credentials: `/auth/login`, `/oauth/token`. */
-const CREDENTIAL_EXCHANGE_SEGMENTS = new Set(['login', 'signin', 'sign-in', 'token', 'authenticate']);
-
-/** `client_secret`, `clientSecret`, `Client-Secret` → `clientsecret`: one spelling per field name. */
-function normalizedFieldName(fieldName: string): string {
-  return fieldName.toLowerCase().replace(/[_-]/g, '');
-}
-
-function isCredentialField(fieldName: string): boolean {
-  return CREDENTIAL_FIELDS.has(normalizedFieldName(fieldName));
-}
-
-function endsInCredentialExchangeSegment(path: string): boolean {
-  const segments = segmentsOf(path);
-  const last = segments[segments.length - 1];
-  return last !== undefined && CREDENTIAL_EXCHANGE_SEGMENTS.has(last.toLowerCase());
-}
-
-/**
- * An operation that takes credentials in its request, not in its `security`: a login or a token endpoint. Its body
- * (any media type; properties read through `$ref`s, `allOf`, and every branch of a `oneOf`/`anyOf`) or its 2.0
- * form has a credential field, or its path ends in `/login`, `/token`, ...
- */
-export function exchangesCredentials(document: DocumentFacts, operation: OperationFacts): boolean {
-  return (
-    endsInCredentialExchangeSegment(operation.path) ||
-    formFieldNamesOf(document, operation).some(isCredentialField) ||
-    requestBodySchemasOf(document, operation).some((schema) =>
-      hasPropertyNamed(schema, isCredentialField, 0, document.resolved),
-    )
-  );
-}
-
-function requiresNothing(operation: OperationFacts): boolean {
-  return !operation.security.declared || operation.security.explicitlyNone;
-}
 
 function findingOn(operation: OperationFacts): Finding {
   return {
@@ -91,7 +45,7 @@ export const auth401WithoutSecurity: AuthRule = {
   resolved: false,
   check(document) {
     const candidates: Candidate[] = operationsFor(document, name)
-      .filter((operation) => documentsCode(operation.responses, '401') && requiresNothing(operation))
+      .filter((operation) => documentsCode(operation.responses, '401') && requiresNoSecurity(operation))
       // A login or token endpoint answers wrong credentials with 401 legitimately (RFC 6749 §5.2).
       .filter((operation) => !exchangesCredentials(document, operation))
       .map((operation) => ({ label: operation.label, finding: findingOn(operation) }));

@@ -1,6 +1,6 @@
-import { lastRefAlong, refOf } from '../openapi/json';
+import { refOf } from '../openapi/json';
 import type { DocumentFacts, JsonPath, OperationFacts } from '../openapi/operations';
-import { componentNameOf, subjectAt } from '../openapi/references';
+import { placeNamed } from '../openapi/references';
 import { documentsCode, headerNamed } from '../openapi/responses';
 import { ChallengeLookup, challengeLookup } from '../openapi/security';
 import { AuthRule, Candidate, capitalized, oncePerDocumentWhenAbsent, operationsFor } from '../rule';
@@ -32,12 +32,6 @@ function declaresHeader(operation: OperationFacts): boolean {
   return documentsCode(operation.responses, '401') && headerNamed(operation.responses['401'], 'WWW-Authenticate') !== undefined;
 }
 
-/** The component's name when the 401 at `path` is a shared `$ref` (where Spectral places the finding). */
-function sharedComponentAt(document: DocumentFacts, operation: OperationFacts, path: JsonPath): string | undefined {
-  const shared = lastRefAlong(document.unresolved, path);
-  return shared !== undefined && shared.depth > operation.location.length ? componentNameOf(shared.ref) : undefined;
-}
-
 /**
  * The 401s without the header, keyed by subject: every operation using a shared 401 yields the same message
  * (Spectral de-duplicates only identical messages at the same place), asking for any of their schemes.
@@ -50,14 +44,8 @@ function missingHeaders(document: DocumentFacts, challenges: ChallengeLookup): M
     // An unresolved `$ref` (Spectral reports it) has no headers to read.
     if (refOf(response) !== undefined || headerNamed(response, 'WWW-Authenticate') !== undefined) continue;
     const path = [...operation.location, 'responses', '401'];
-    const own = `the 401 response of ${operation.label}`;
-    const subject = subjectAt(document, operation, path, 'the 401 response');
-    const entry = missing.get(subject) ?? {
-      subject,
-      label: subject === own ? operation.label : (sharedComponentAt(document, operation, path) ?? operation.label),
-      path,
-      schemeNames: new Set<string>(),
-    };
+    const { subject, label } = placeNamed(document, operation, path, 'the 401 response');
+    const entry = missing.get(subject) ?? { subject, label, path, schemeNames: new Set<string>() };
     for (const scheme of operation.security.schemeNames) entry.schemeNames.add(scheme);
     missing.set(subject, entry);
   }

@@ -1,60 +1,23 @@
+import { authenticationFailureIn } from '../openapi/authentication-faults';
+import { isUnsecuredCredentialExchange } from '../openapi/credential-exchange';
 import type { DocumentFacts } from '../openapi/operations';
-import { findNearbyPair, findNearbyPairAfter, findPhrase, wordsOf } from '../openapi/text';
 import { AuthRule, describedResponses } from '../rule';
 
 const name = 'auth-403-misused-for-authentication';
 
-/** Phrases that speak of a caller without valid credentials: a 401 situation. */
-const AUTHENTICATION_PHRASES = [
-  'unauthenticated', 'not authenticated', 'authentication required', 'authentication is required',
-  'not logged in', 'login required',
-];
 /**
- * "Not authenticated as the app that owns this resource": the caller is known, but is not the one allowed here.
- * That is an identity check, a 403 situation, not a missing login.
+ * The document without the operations whose 403s rightly speak of credentials:
+ * - AWS Signature Version 4 operations: API Gateway answers a missing or bad signature with 403 by design;
+ * - unsecured credential exchanges (a login, a token endpoint): "invalid credentials" there is about the
+ *   credentials in the body, which the operation checks as data, not about HTTP authentication.
  */
-const IDENTITY_CHECKS = ['not authenticated as', 'not logged in as'];
-
-/** How far apart a fault and a credential may stand, in words: "no valid access token" is three. */
-const NEARBY = 3;
-const CREDENTIALS = [
-  'token', 'tokens', 'credential', 'credentials', 'api key', 'api keys', 'apikey', 'secret', 'secrets',
-];
-/** Faults written before the credential: "missing or invalid token", "no valid API key", "wrong secret". */
-const FAULTS_BEFORE = new Set(['missing', 'invalid', 'expired', 'no', 'incorrect', 'wrong', 'revoked']);
-/**
- * Faults written after the credential: "credentials are incorrect or missing", "the token was revoked". Not
- * `no`: "the token has no access to this team" speaks of what the token does not grant.
- */
-const FAULTS_AFTER = new Set(['missing', 'invalid', 'expired', 'incorrect', 'wrong', 'revoked']);
-/** What may follow `missing` when it says the credential is absent: "is missing", "is missing or invalid". */
-const AFTER_ABSENT = new Set(['or', 'and', 'nor', 'from', 'in', ...FAULTS_AFTER]);
-
-/**
- * After the credential, `missing` says it is absent only when nothing it lacks follows: "the API key is missing
- * from the request" is absent, "the token is missing the calls:write scope" lacks a scope (a 403 situation).
- */
-function saysAbsent(words: readonly string[], index: number): boolean {
-  if (words[index] !== 'missing') return true;
-  const next = words[index + 1];
-  return next === undefined || AFTER_ABSENT.has(next);
-}
-
-function authenticationFailureIn(description: string): string | undefined {
-  const words = wordsOf(description);
-  return (
-    findPhrase(words, AUTHENTICATION_PHRASES, IDENTITY_CHECKS) ??
-    findNearbyPair(words, FAULTS_BEFORE, CREDENTIALS, NEARBY) ??
-    findNearbyPairAfter(words, CREDENTIALS, FAULTS_AFTER, NEARBY, saysAbsent)
-  );
-}
-
-/**
- * The document without its AWS Signature Version 4 operations: API Gateway answers a missing or bad signature
- * with 403 by design, so their 403s rightly speak of credentials.
- */
-function withoutAwsSigV4Operations(document: DocumentFacts): DocumentFacts {
-  return { ...document, operations: document.operations.filter((operation) => !operation.security.awsSigV4Only) };
+function withoutCredentialCheckingOperations(document: DocumentFacts): DocumentFacts {
+  return {
+    ...document,
+    operations: document.operations.filter(
+      (operation) => !operation.security.awsSigV4Only && !isUnsecuredCredentialExchange(document, operation),
+    ),
+  };
 }
 
 export const auth403MisusedForAuthentication: AuthRule = {
@@ -63,7 +26,7 @@ export const auth403MisusedForAuthentication: AuthRule = {
   description: 'A 403 is for a known caller who may not do this, not for missing or invalid credentials (that is 401).',
   resolved: true,
   check(document) {
-    return describedResponses(withoutAwsSigV4Operations(document), name, '403', authenticationFailureIn).map(
+    return describedResponses(withoutCredentialCheckingOperations(document), name, '403', authenticationFailureIn).map(
       ({ phrase, path, subject }) => ({
         message: `${subject} speaks of an authentication failure ("${phrase}"): answer missing, invalid or expired credentials with 401, and keep 403 for callers who lack permission.`,
         path,

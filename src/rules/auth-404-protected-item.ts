@@ -1,7 +1,7 @@
 import { answersMissingItemWithout404, NotFoundLikeResponse, notFoundLikeResponseOf } from '../openapi/not-found';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
 import { documentsCode, sharedResponsesPlace } from '../openapi/responses';
-import { AuthRule, Candidate, Finding, oncePerDocumentWhenAbsent, operationsFor, responsesLocation } from '../rule';
+import { AuthRule, Candidate, examplesOf, Finding, operationsFor, responsesLocation } from '../rule';
 
 const name = 'auth-404-protected-item';
 
@@ -36,11 +36,34 @@ function misnumbered404(operation: OperationFacts, response: NotFoundLikeRespons
   };
 }
 
-function documentLevelMessage(document: DocumentFacts) {
-  return (count: number, examples: string): string =>
-    `${count} protected operations on item paths document no 404, and no operation of this document does (${examples}): ` +
-    `add one shared 404 response to ${sharedResponsesPlace(document.version)}, ${FOR_HIDDEN_ITEMS}, and reference ` +
-    'it from each of them, so ids cannot be probed; `spectral-auth-responses fix` does this.';
+/** The candidates of one operation: a 404 to add, or a not-found answer to renumber. */
+interface Missing404 extends Candidate {
+  renumber?: NotFoundLikeResponse;
+}
+
+function documentLevelFinding(document: DocumentFacts, missing: readonly Missing404[]): Finding {
+  const renumberings = missing.filter((candidate) => candidate.renumber !== undefined);
+  const additions = missing.length - renumberings.length;
+  const summary =
+    `${missing.length} protected operations on item paths document no 404, and no operation of this document does ` +
+    `(${examplesOf(missing.map((candidate) => candidate.label))})`;
+  const shared404 = (from: string) =>
+    `add one shared 404 response to ${sharedResponsesPlace(document.version)}, ${FOR_HIDDEN_ITEMS}, and reference it ` +
+    `from ${from}, so ids cannot be probed; \`spectral-auth-responses fix\` does this`;
+  const first = renumberings[0];
+  const renumber = (who: string) =>
+    `${who} not-found under another code (${first.label}: its ${first.renumber!.code} response, ` +
+    `${first.renumber!.evidence}): give ${renumberings.length === 1 ? 'that response' : 'those responses'} the code 404`;
+  let message: string;
+  if (first === undefined) message = `${summary}: ${shared404('each of them')}.`;
+  else if (additions === 0) message = `${summary}; ${renumber('they answer')}, and answer 404 also for items that are not visible to the caller, so ids cannot be probed.`;
+  else message = `${summary}: ${shared404(`the ${additions} others`)}; ${renumber(`${renumberings.length} of them answer`)}.`;
+  return {
+    message,
+    path: [],
+    // Renumbering a response changes the API's contract: \`fix\` adds the shared 404 only where it is missing.
+    covers: missing.filter((candidate) => candidate.renumber === undefined).map((candidate) => candidate.finding.path),
+  };
 }
 
 export const auth404ProtectedItem: AuthRule = {
@@ -49,16 +72,16 @@ export const auth404ProtectedItem: AuthRule = {
   description: 'A protected operation on an item path documents 404, so that hidden items look like missing ones.',
   resolved: true,
   check(document) {
-    const additions: Candidate[] = [];
-    // Reported on their own, never in the document-level finding: its fix (add a shared 404) is not theirs.
-    const renumberings: Finding[] = [];
-    for (const operation of operationsFor(document, name).filter(needsA404)) {
-      const notFoundLike = notFoundLikeResponseOf(document, operation);
-      if (notFoundLike !== undefined) renumberings.push(misnumbered404(operation, notFoundLike));
-      else additions.push({ label: operation.label, finding: missing404(operation) });
-    }
+    const missing: Missing404[] = operationsFor(document, name)
+      .filter(needsA404)
+      .map((operation) => {
+        const renumber = notFoundLikeResponseOf(document, operation);
+        const finding = renumber === undefined ? missing404(operation) : misnumbered404(operation, renumber);
+        return { label: operation.label, finding, renumber };
+      });
     // Any explicit 404, even on an operation the rule leaves alone, shows that the document has the convention.
     const documentedAnywhere = document.operations.some((operation) => documentsCode(operation.responses, '404'));
-    return [...oncePerDocumentWhenAbsent(additions, documentedAnywhere, documentLevelMessage(document)), ...renumberings];
+    if (documentedAnywhere || missing.length < 2) return missing.map((candidate) => candidate.finding);
+    return [documentLevelFinding(document, missing)];
   },
 };

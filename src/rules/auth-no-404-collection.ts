@@ -1,8 +1,32 @@
-import { isCollectionListing, requiredQueryParameterOf } from '../openapi/collections';
+import { idsParameterOf, isCollectionListing, itemPathStoodForBy, requiredQueryParameterOf } from '../openapi/collections';
+import { asObject } from '../openapi/json';
+import type { DocumentFacts, OperationFacts } from '../openapi/operations';
 import { documentsCode } from '../openapi/responses';
+import { followed } from '../openapi/schemas';
+import { findPhrase, wordsOf } from '../openapi/text';
 import { AuthRule, operationsFor } from '../rule';
 
 const name = 'auth-no-404-collection';
+
+/**
+ * Words of a 404's description that say what the 404 is for: callers who may not list the collection
+ * ("404 if the token lacks the scope to list it", "answered to callers without access"). Not `visible` or
+ * `hidden`: they are how an item's 404 speaks ("No such item, or not visible to the caller"), the shared
+ * boilerplate this rule is about.
+ */
+const ACCESS_WORDS = [
+  'permission', 'permissions', 'scope', 'scopes', 'authorized', 'authorised', 'authorization', 'access', 'token',
+  'allowed',
+];
+
+/**
+ * Whether the listing's 404 (resolved: a shared one is read where it is defined) speaks of access: then the API
+ * documents answering 404 to callers who may not list the collection, a deliberate design, not boilerplate.
+ */
+function notFoundSpeaksOfAccess(document: DocumentFacts, operation: OperationFacts): boolean {
+  const description = asObject(followed(operation.responses['404'], document.resolved)).description;
+  return typeof description === 'string' && findPhrase(wordsOf(description), ACCESS_WORDS) !== undefined;
+}
 
 export const authNo404Collection: AuthRule = {
   name,
@@ -15,12 +39,19 @@ export const authNo404Collection: AuthRule = {
       .filter((operation) => !operation.itemPath && documentsCode(operation.responses, '404'))
       // A required query parameter makes it a query, which may 404 when what it names does not exist.
       .filter((operation) => requiredQueryParameterOf(document, operation) === undefined)
+      // `?ids=` looks up given items, which may not exist: not a listing.
+      .filter((operation) => idsParameterOf(document, operation) === undefined)
       .filter((operation) => isCollectionListing(document, operation, options.collectionEnvelopeNames))
+      // A 404 that says it is about access documents a design, not boilerplate.
+      .filter((operation) => !notFoundSpeaksOfAccess(document, operation))
+      // `/users/me/keys` beside `/users/{id}/keys`: a nested listing, which may 404 for its parent.
+      .filter((operation) => itemPathStoodForBy(document, operation.path) === undefined)
       .map((operation) => ({
         message:
           `${operation.label} lists a collection, which never 404s (no visible members is 200 with an empty list): ` +
-          'remove the 404 response if it is boilerplate, or, if the API really answers 404 when the list is empty, ' +
-          'answer 200 with an empty list instead.',
+          'remove the 404 response if it is boilerplate; if the API really answers 404 when the list is empty, ' +
+          'answer 200 with an empty list instead; if it answers 404 to callers who may not list this collection, ' +
+          "say so in the 404's description (better: answer 403).",
         path: [...operation.location, 'responses', '404'],
       }));
   },

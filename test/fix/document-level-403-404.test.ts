@@ -116,24 +116,40 @@ describe('findings that the document-level finding does not count', () => {
   };
   afterAll(() => directories.forEach(removeDirectory));
 
-  test('a not-found answer under another code is left for a person; the plain gaps are repaired', async () => {
+  test('a not-found answer under another code is counted but left for a person; the plain gaps are repaired', async () => {
     const file = copy('404-nowhere-beside-misnumbered.oas3.yaml');
     const before = await findingsOf('auth-404-protected-item', { file });
-    expect(before.map((finding) => finding.path).sort()).toEqual(['', 'paths./notes/{noteId}.get.responses']);
-    expect(before.find((finding) => finding.path === '')?.message).toContain('2 protected operations');
+    expect(before.map((finding) => finding.path)).toEqual(['']);
+    expect(before[0].message).toContain('3 protected operations');
+    expect(before[0].message).toContain('reference it from the 2 others');
+    expect(before[0].message).toContain('1 of them answer not-found under another code (GET /notes/{noteId}: its 480 response, ResourceNotFoundException): give that response the code 404');
 
     const report = await fix(file);
     expect(report.error).toBeUndefined();
     expect(report.fixed.filter(({ result }) => result.code === 'auth-404-protected-item').map(({ result }) => result.path)).toEqual([[]]);
-    const left = report.left.filter(({ result }) => result.code === 'auth-404-protected-item');
-    expect(left.map(({ result }) => result.path.join('.'))).toEqual(['paths./notes/{noteId}.get.responses']);
-    expect(left[0].reason).toContain('its 480 response (ResourceNotFoundException) looks like a not-found answer: give it the code 404');
 
     expect(Object.keys(responsesOf(file, 'GET /calls/{callId}'))).toContain('404');
     expect(Object.keys(responsesOf(file, 'GET /files/{fileId}'))).toContain('404');
     expect(Object.keys(responsesOf(file, 'GET /notes/{noteId}'))).not.toContain('404');
     const after = await findingsOf('auth-404-protected-item', { file });
     expect(after.map((finding) => finding.path)).toEqual(['paths./notes/{noteId}.get.responses']);
+    expect(after[0].message).toContain('its 480 response (ResourceNotFoundException) looks like a not-found answer: give it the code 404');
+  });
+
+  test('when every operation it counts answers not-found under another code, fix changes nothing and says why', async () => {
+    const file = copy('404-nowhere-all-misnumbered.oas3.yaml');
+    const text = readFileSync(file, 'utf8');
+    const before = await findingsOf('auth-404-protected-item', { file });
+    expect(before.map((finding) => finding.path)).toEqual(['']);
+    expect(before[0].message).toContain('2 protected operations on item paths document no 404');
+    expect(before[0].message).toContain('they answer not-found under another code (GET /calls/{callId}: its 481 response, CallNotFound): give those responses the code 404');
+
+    const report = await fix(file, { rules: ['auth-404-protected-item'] });
+    expect(report.error).toBeUndefined();
+    expect(report.fixed).toEqual([]);
+    const left = report.left.filter(({ result }) => result.code === 'auth-404-protected-item');
+    expect(left.map(({ reason }) => reason)).toEqual(['the operations it counts need a change that fix does not make (see the message)']);
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
   test('a 403 whose body is a shared schema is reported at the schema and left, saying the schema is shared', async () => {
@@ -161,7 +177,7 @@ function schemaValidator(): Spectral {
   return spectral;
 }
 
-test.each([...CASES.map((c) => c.fixture), '404-nowhere-beside-misnumbered.oas3.yaml', '403-shared-body-schema.oas3.yaml'])(
+test.each([...CASES.map((c) => c.fixture), '404-nowhere-beside-misnumbered.oas3.yaml', '404-nowhere-all-misnumbered.oas3.yaml', '403-shared-body-schema.oas3.yaml'])(
   'fixture %s is valid OpenAPI',
   async (name) => {
     const results = await schemaValidator().run(documentFrom({ file: fixture(`fix-document-level/${name}`) }));

@@ -57,8 +57,8 @@ const CASES: Case[] = [
     fixed: [
       'auth-401-documented paths./calls/{callId}.put.responses',
       'auth-401-www-authenticate components.responses.Unauthorized',
-      'auth-404-protected-item paths./calls/{callId}.get.responses',
-      'auth-404-protected-item paths./calls/{callId}.put.responses',
+      // No operation documents a 404: one document-level finding, repaired on each operation it counts.
+      'auth-404-protected-item ',
     ],
     // Spectral's parser reports the fixture's number keys (`200:`); the fixer adds none (it writes `'401':`).
     left: ['parser', 'parser', 'parser', 'parser'],

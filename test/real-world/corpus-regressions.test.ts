@@ -60,12 +60,8 @@ describe('GitHub: no security declared, shared 401/404 responses', () => {
     expect(paths.filter((path) => path.includes('/search/labels'))).toEqual([]);
   });
 
-  test('a shared 401 without WWW-Authenticate is reported once, at the component; inline ones where they are', async () => {
-    expect(await pathsOf(file, 'auth-401-www-authenticate')).toEqual([
-      'components.responses.requires_authentication',
-      'paths./agents/tasks.get.responses.401',
-      'paths./repos/{owner}/{repo}/releases/{release_id}.get.responses.401',
-    ]);
+  test('no WWW-Authenticate is asked of 401s that no declared scheme defines a challenge for (that is the missing security)', async () => {
+    expect(await pathsOf(file, 'auth-401-www-authenticate')).toEqual([]);
   });
 
   test('nothing asks an undeclared-security document for 401s, 403s or 404s', async () => {
@@ -84,11 +80,17 @@ describe('Blockfrost: one apiKey, shared 403/404 on every operation', () => {
 
   test('secured item paths without 404 are reported; public operations are not', async () => {
     expect(await pathsOf(file, 'auth-404-protected-item')).toEqual(['paths./governance/dreps/{drep_id}.get.responses']);
-    expect(await pathsOf(file, 'auth-401-documented')).toEqual([
-      'paths./governance/committee.get.responses',
-      'paths./governance/dreps/{drep_id}.get.responses',
-      'paths./pools.get.responses',
-    ]);
+    // No operation documents a 401: one finding for the document, counting the three.
+    const documented = (await findingsIn(file)).filter((finding) => finding.code === 'auth-401-documented');
+    expect(documented.map((finding) => finding.path)).toEqual(['']);
+    expect(documented[0].message).toContain('yet 3 operations require authentication');
+    for (const operation of ['GET /governance/committee', 'GET /governance/dreps/{drep_id}', 'GET /pools']) {
+      expect(documented[0].message).toContain(operation);
+    }
+  });
+
+  test('the shared 403 "Authentication secret is missing or invalid" is an authentication failure, reported once', async () => {
+    expect(await pathsOf(file, 'auth-403-misused-for-authentication')).toEqual(['components.responses.403']);
   });
 
   test('an apiKey-only API is not asked for 403 scopes', async () => {

@@ -134,8 +134,28 @@ testRule('auth-401-documented', ERROR, [
       { path: 'paths./oidc.get.responses', messageIncludes: [`(${bearer})`] },
       { path: 'paths./basic-or-bearer.get.responses', messageIncludes: ['naming the schemes (WWW-Authenticate: Basic realm="api", Bearer realm="api")'] },
       { path: 'paths./authorization-key.get.responses', messageIncludes: ['(WWW-Authenticate: Basic realm="api")'] },
-      { path: 'paths./token-key.get.responses', messageIncludes: [`(${bearer})`] },
+      { path: 'paths./token-key.get.responses', messageIncludes: ['(WWW-Authenticate: Token realm="api")'] },
     ],
+  },
+  {
+    name: 'errors answered by `default` only (no 4xx code listed but 404): the document lists no status codes, none is asked for',
+    document: { file: 'auth-401-documented/errors-by-default.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'errors by `default`, but one operation lists 400: the document lists codes, its gaps are reported',
+    document: { file: 'auth-401-documented/errors-by-default-and-400.oas3.yaml' },
+    findings: [{ path: '', messageIncludes: ['No operation documents a 401, yet 2 operations require authentication'] }],
+  },
+  {
+    name: 'every error under a code HTTP does not define (480, 481): the document maps no error to a status, none is asked for',
+    document: { file: 'auth-401-documented/errors-without-http-codes.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'codes HTTP does not define beside one it does (500): the document maps errors to statuses, its gaps are reported',
+    document: { file: 'auth-401-documented/errors-with-one-http-code.oas3.yaml' },
+    findings: [{ path: '', messageIncludes: ['No operation documents a 401, yet 2 operations require authentication'] }],
   },
 ]);
 
@@ -155,7 +175,10 @@ describe('the challenge example for a scheme (src/openapi/security.ts)', () => {
     [{ type: 'openIdConnect' }, 'Bearer realm="api"'],
     [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'Bearer-token authentication' }, 'Bearer realm="api"'],
     [{ type: 'apiKey', in: 'header', name: 'authorization', description: 'An OAuth 2.0 token, or Basic credentials' }, 'Basic realm="api"'],
-    [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'Token <key>' }, 'Bearer realm="api"'],
+    // A scheme the vendor made up, shown before a placeholder, is the one its challenge names.
+    [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'Token <key>' }, 'Token realm="api"'],
+    [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'API Key - NetworkInsight {token}' }, 'NetworkInsight realm="api"'],
+    [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'send the key {key} as it is' }, 'Bearer realm="api"'],
     [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 42 }, 'Bearer realm="api"'],
   ])('%j → %s', (scheme, example) => {
     expect(challengeExampleOf(scheme)).toBe(example);

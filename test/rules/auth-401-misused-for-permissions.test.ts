@@ -130,4 +130,30 @@ paths:
     },
     findings: [],
   },
+  // "Not authorized to <verb> this request", or beside a credential fault, is the plain name of 401.
+  {
+    name: 'OAS 3.0: not authorized/authorised to <verb> this/the request, or to <verb> beside a credential fault: not reported',
+    document: { file: 'auth-401-misused-for-permissions/not-authorized-request.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 3.0: not authorized to <verb> something else, a later one after "this request", other phrases beside a fault: still reported',
+    document: { file: 'auth-401-misused-for-permissions/not-authorized-request-still-reported.oas3.yaml' },
+    findings: [
+      { path: 'paths./orchards.delete.responses.401', messageIncludes: ['DELETE /orchards', '("not authorized to remove")', use403] },
+      { path: 'paths./trees.get.responses.401', messageIncludes: ['GET /trees', '("not authorized to prune")'] },
+      { path: 'paths./ladders.get.responses.401', messageIncludes: ['GET /ladders', '("no access to")'] },
+      { path: 'paths./baskets.get.responses.401', messageIncludes: ['GET /baskets', '("permission")'] },
+    ],
+  },
+  {
+    name: 'a 10,000-word "not authorized to ... this request" text: the credential faults are not read',
+    document: longDescription(10_000, 'this request', ['not', 'authorized', 'to', 'make', 'this', 'request']),
+    findings: [],
+  },
+  {
+    name: 'a 10,000-word "not authorized to delete" text whose last words are a credential fault',
+    document: longDescription(10_000, 'the token expired', ['not', 'authorized', 'to', 'delete', 'calls']),
+    findings: [],
+  },
 ]);

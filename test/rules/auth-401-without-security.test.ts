@@ -77,6 +77,7 @@ testRule('auth-401-without-security', WARN, [
     findings: [
       { path: 'paths./login/history.get.responses.401', messageIncludes: ['GET /login/history', '(security: [])'] },
       { path: 'paths./tokens.get.responses.401', messageIncludes: ['GET /tokens'] },
+      { path: 'paths./relogins.get.responses.401', messageIncludes: ['GET /relogins'] },
       { path: 'paths./login/{attemptId}.get.responses.401', messageIncludes: ['GET /login/{attemptId}'] },
       { path: 'paths./users.post.responses.401', messageIncludes: ['POST /users'] },
       { path: 'paths./invitations.post.responses.401', messageIncludes: ['POST /invitations'] },

@@ -129,4 +129,20 @@ testRule('auth-401-www-authenticate', ERROR, [
     },
     findings: [{ path: '', messageIncludes: ['and 2 need one (GET /calls, GET /recordings)', bearer] }],
   },
+  {
+    name: "a 401 that other operations reach by $ref to one operation's own 401 is one response, named by that operation",
+    document: {
+      yaml: [
+        'openapi: 3.0.3',
+        'info: { title: Calls, version: 1.0.0 }',
+        'security: [{ bearer: [] }]',
+        'paths:',
+        '  /calls: { get: { responses: { "200": { description: ok }, "401": { description: No valid token } } } }',
+        '  /recordings: { get: { responses: { "200": { description: ok }, "401": { $ref: "#/paths/~1calls/get/responses/401" } } } }',
+        '  /tags: { get: { responses: { "200": { description: ok }, "401": { $ref: "#/paths/~1calls/get/responses/401" } } } }',
+        'components: { securitySchemes: { bearer: { type: http, scheme: bearer } } }',
+      ].join('\n'),
+    },
+    findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['The 401 response of GET /calls has no WWW-Authenticate header', bearer] }],
+  },
 ]);

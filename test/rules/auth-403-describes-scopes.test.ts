@@ -7,10 +7,10 @@ const addBody = 'add a body schema that tells the caller which permission it lac
 
 testRule('auth-403-describes-scopes', WARN, [
   {
-    name: 'OAS 3.0 scoped: no body, no grant property, two levels down, one oneOf branch, a plain challenge, alternatives, a shared 403',
+    name: 'OAS 3.0 scoped: no body (other errors have one), no grant property, two levels down, one oneOf branch, a plain challenge, alternatives, a shared 403',
     document: { file: 'auth-403-describes-scopes/scoped-invalid.oas3.yaml' },
     findings: [
-      { path: 'paths./no-body.get.responses.403', messageIncludes: ['The 403 response of GET /no-body', requires('scopes (calls:read)'), scopesMissing], line: 12 },
+      { path: 'paths./no-body.get.responses.403', messageIncludes: ['The 403 response of GET /no-body', requires('scopes (calls:read)'), scopesMissing], line: 13 },
       { path: 'paths./message-only.get.responses.403', messageIncludes: ['GET /message-only'] },
       { path: 'paths./two-levels-down.get.responses.403', messageIncludes: ['GET /two-levels-down'] },
       { path: 'paths./one-branch-only.get.responses.403', messageIncludes: ['GET /one-branch-only'] },
@@ -23,7 +23,7 @@ testRule('auth-403-describes-scopes', WARN, [
       {
         path: 'components.responses.Forbidden',
         messageIncludes: ['Shared response "Forbidden" (#/components/responses/Forbidden) does not say which scopes are missing: add', scopesMissing],
-        line: 104,
+        line: 106,
       },
     ],
   },
@@ -84,19 +84,75 @@ testRule('auth-403-describes-scopes', WARN, [
     name: 'OAS 3.0 secured without scopes: any body will do; no body (a challenge alone) is reported when other errors have one',
     document: { file: 'auth-403-describes-scopes/unscoped.oas3.yaml' },
     findings: [
-      { path: 'paths./no-body.get.responses.403', messageIncludes: ['The 403 response of GET /no-body', noBody, '(the 403 response of GET /any-body)', addBody] },
+      {
+        path: 'paths./no-body.get.responses.403',
+        messageIncludes: [
+          'The 403 response of GET /no-body',
+          noBody,
+          '(2 of the 2 4xx responses other than 400, 403 and 422, such as the 401 response of GET /no-body)',
+          addBody,
+        ],
+      },
       { path: 'paths./challenge-but-no-body.get.responses.403', messageIncludes: ['GET /challenge-but-no-body', noBody] },
     ],
   },
   {
     name: 'OAS 2.0 secured without scopes: a 403 without `schema` is reported when another 4xx has one',
     document: { file: 'auth-403-describes-scopes/unscoped.oas2.yaml' },
-    findings: [{ path: 'paths./no-body.get.responses.403', messageIncludes: ['GET /no-body', noBody, addBody] }],
+    findings: [
+      { path: 'paths./no-body.get.responses.403', messageIncludes: ['GET /no-body', noBody, '(1 of the 1 4xx responses', 'the 404 response of GET /any-body', addBody] },
+    ],
   },
   {
     name: 'OAS 3.0 secured without scopes: no 4xx of the document has a body, so a 403 without one is not reported',
     document: { file: 'auth-403-describes-scopes/no-error-bodies.oas3.yaml' },
     findings: [],
+  },
+  {
+    name: 'scopes that tell nothing (Azure): one scope on every operation makes none scoped, so any 403 body will do',
+    document: { file: 'auth-403-describes-scopes/uniform-scopes.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'scopes that differ between reads and writes stay scoped: the same 403 bodies are reported',
+    document: { file: 'auth-403-describes-scopes/read-write-scopes.oas3.yaml' },
+    findings: [
+      {
+        path: 'components.schemas.CloudError',
+        messageIncludes: ['Shared schema "CloudError" (#/components/schemas/CloudError), the 403 body of 2 operations (GET /vaults, GET /vaults/{vaultName})'],
+      },
+      { path: 'paths./vaults/{vaultName}.delete.responses.403', messageIncludes: ['DELETE /vaults/{vaultName}', requires('scopes (vaults.manage)')] },
+    ],
+  },
+  {
+    name: 'fewer than half of the other 4xx have a body (400, 422 and 4XX aside, a shared one counted once): no bodiless 403 is reported',
+    document: { file: 'auth-403-describes-scopes/error-bodies-minority.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'half of the other 4xx have a body (a shared one counted once): bodiless 403s are reported, scoped or not',
+    document: { file: 'auth-403-describes-scopes/error-bodies-convention.oas3.yaml' },
+    findings: [
+      { path: 'paths./calls.get.responses.403', messageIncludes: ['The 403 response of GET /calls', requires('scopes (calls:read)'), scopesMissing] },
+      { path: 'paths./calls.post.responses.403', messageIncludes: ['The 403 response of POST /calls', requires('scopes (calls:write)')] },
+      {
+        path: 'paths./calls/{callId}.delete.responses.403',
+        messageIncludes: [
+          'The 403 response of DELETE /calls/{callId}',
+          noBody,
+          '(1 of the 2 4xx responses other than 400, 403 and 422, such as the 404 response of GET /calls/{callId})',
+          addBody,
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a 403 whose description speaks of state or a limit, and not of a permission, is not reported; one that speaks of both is',
+    document: { file: 'auth-403-describes-scopes/state-or-limit.oas3.yaml' },
+    findings: [
+      { path: 'paths./webhooks/{webhookId}/pings.post.responses.403', messageIncludes: ['POST /webhooks/{webhookId}/pings', requires('scopes (webhooks:write)')] },
+      { path: 'paths./webhooks/{webhookId}/deliveries.get.responses.403', messageIncludes: ['GET /webhooks/{webhookId}/deliveries', requires('scopes (webhooks:read)')] },
+    ],
   },
   {
     name: 'x-auth-exceptions with a reason silences the operation',
@@ -112,7 +168,7 @@ paths:
       responses: { '200': { description: ok }, '403': { description: Forbidden } }
   /other:
     get:
-      responses: { '200': { description: ok }, '400': { description: Bad, content: { application/json: { schema: { type: object } } } } }
+      responses: { '200': { description: ok }, '404': { description: Gone, content: { application/json: { schema: { type: object } } } } }
 components:
   securitySchemes:
     bearer: { type: http, scheme: bearer }
@@ -135,18 +191,19 @@ paths:
         '403': { description: Forbidden, content: { application/json: { schema: { $ref: '#/components/schemas/Missing' } } } }
   /odd:
     get:
+      security: [{ oauth: [calls:read, calls:write] }]
       responses:
         '200': { description: ok }
         '403': { description: Forbidden, content: { application/json: null, text/plain: { schema: null } } }
 components:
   securitySchemes:
-    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r } } } }
+    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r, calls:write: w } } } }
 `,
     },
     findings: [
       // The reference leads nowhere, so there is no definition to report on: the 403 is reported where it is.
       { path: 'paths./broken.get.responses.403', messageIncludes: ['The 403 response of GET /broken', requires('scopes (calls:read)')] },
-      { path: 'paths./odd.get.responses.403', messageIncludes: ['The 403 response of GET /odd', requires('scopes (calls:read)')] },
+      { path: 'paths./odd.get.responses.403', messageIncludes: ['The 403 response of GET /odd', requires('scopes (calls:read, calls:write)')] },
     ],
   },
 ]);

@@ -20,7 +20,7 @@ testRule('auth-403-documented', WARN, [
     document: { file: 'auth-403-documented/invalid.oas31.yaml' },
     findings: [
       { path: 'paths./admin/calls.get.responses', messageIncludes: ['GET /admin/calls requires scopes (admin)', add403] },
-      { path: 'paths./admin/calls/{callId}.delete', messageIncludes: ['DELETE /admin/calls/{callId}'], line: 15 },
+      { path: 'paths./admin/calls/{callId}.delete', messageIncludes: ['DELETE /admin/calls/{callId}'], line: 16 },
     ],
   },
   {
@@ -72,6 +72,79 @@ testRule('auth-403-documented', WARN, [
     findings: [{ path: 'paths./calls.get.responses', messageIncludes: ['GET /calls requires scopes (calls:read)', add403] }],
   },
   {
+    name: 'scopes that tell nothing (Azure): the same one scope on every operation makes none scoped, even without a 403 anywhere',
+    document: { file: 'auth-403-documented/uniform-scopes.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'scopes that tell nothing (Google, OAS 2.0): the same alternatives, in any order, on every operation; a 403 elsewhere',
+    document: { file: 'auth-403-documented/uniform-scopes.oas2.yaml' },
+    findings: [],
+  },
+  {
+    name: 'scopes that differ between reads and writes stay scoped: each operation without a 403 is reported',
+    document: { file: 'auth-403-documented/read-write-scopes.oas3.yaml' },
+    findings: [
+      { path: 'paths./instances.post.responses', messageIncludes: ['POST /instances requires scopes (cloud-platform)', add403] },
+      {
+        path: 'paths./instances/{instanceId}.get.responses',
+        messageIncludes: ['GET /instances/{instanceId} requires one of the scope sets (cloud-platform) or (cloud-platform.read-only) but', add403],
+      },
+      { path: 'paths./instances/{instanceId}.delete.responses', messageIncludes: ['DELETE /instances/{instanceId} requires scopes (cloud-platform)'] },
+    ],
+  },
+  {
+    name: 'one operation with scopes of its own among many alike: the scopes tell operations apart, every one stays scoped',
+    document: {
+      yaml: `
+openapi: 3.1.0
+info: { title: t, version: '1' }
+security: [{ oauth: [calls] }]
+paths:
+  /calls:
+    get:
+      responses: { '200': { description: ok }, '403': { description: The token lacks a scope } }
+  /calls/{callId}:
+    get:
+      responses: { '200': { description: ok } }
+  /admin:
+    get:
+      security: [{ oauth: [calls, admin] }]
+      responses: { '200': { description: ok } }
+components:
+  securitySchemes:
+    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls: c, admin: a } } } }
+`,
+    },
+    findings: [
+      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId} requires scopes (calls)'] },
+      { path: 'paths./admin.get.responses', messageIncludes: ['GET /admin requires scopes (calls, admin)'] },
+    ],
+  },
+  {
+    name: 'the only operation that lists scopes (the others are secured without) is scoped: there is nothing to compare',
+    document: {
+      yaml: `
+openapi: 3.1.0
+info: { title: t, version: '1' }
+security: [{ bearer: [] }]
+paths:
+  /calls:
+    get:
+      responses: { '200': { description: ok }, '403': { description: The caller may not list calls } }
+  /admin:
+    get:
+      security: [{ oauth: [admin] }]
+      responses: { '200': { description: ok } }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { admin: a } } } }
+`,
+    },
+    findings: [{ path: 'paths./admin.get.responses', messageIncludes: ['GET /admin requires scopes (admin)'] }],
+  },
+  {
     name: 'x-auth-exceptions with a reason silences the operation; an empty reason silences nothing',
     document: {
       yaml: `
@@ -82,6 +155,7 @@ paths:
   /excepted:
     get:
       x-auth-exceptions: { auth-403-documented: "the gateway answers 403 before us" }
+      security: [{ oauth: [calls:write] }]
       responses: { '200': { description: ok } }
   /empty-reason:
     get:
@@ -89,7 +163,7 @@ paths:
       responses: { '200': { description: ok } }
 components:
   securitySchemes:
-    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r } } } }
+    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r, calls:write: w } } } }
 `,
     },
     findings: [{ path: 'paths./empty-reason.get.responses', messageIncludes: ['GET /empty-reason'] }],

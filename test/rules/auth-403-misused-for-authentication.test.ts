@@ -103,4 +103,26 @@ paths:
     },
     findings: [],
   },
+  // Contract E: an unsecured credential exchange checks the credentials in its body, not HTTP authentication.
+  {
+    name: 'OAS 3.0: unsecured login, token, signin, a password body: not reported; secured ones and a license key: still reported',
+    document: { file: 'auth-403-misused-for-authentication/credential-exchange.oas3.yaml' },
+    findings: [
+      {
+        path: 'components.responses.BadLogin',
+        messageIncludes: ['Shared response "BadLogin" (#/components/responses/BadLogin)', '("token was revoked")'],
+      },
+      { path: 'paths./auth/login.post.responses.403', messageIncludes: ['POST /auth/login', '("invalid access token")'] },
+      {
+        path: 'paths./oauth2/introspect/token.post.responses.403',
+        messageIncludes: ['POST /oauth2/introspect/token', '("wrong client credentials")'],
+      },
+      { path: 'paths./licenses/activate.post.responses.403', messageIncludes: ['POST /licenses/activate', '("invalid license api key")'] },
+    ],
+  },
+  {
+    name: 'OAS 2.0, no security anywhere: a form login is not reported; another operation is',
+    document: { file: 'auth-403-misused-for-authentication/credential-exchange.oas2.yaml' },
+    findings: [{ path: 'paths./greenhouses.get.responses.403', messageIncludes: ['GET /greenhouses', '("no valid token")'] }],
+  },
 ]);

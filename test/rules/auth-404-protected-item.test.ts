@@ -67,7 +67,7 @@ testRule('auth-404-protected-item', WARN, [
     ],
   },
   {
-    name: 'OAS 3.0: a not-found answer under another code is reported on its own, asking for 404; a 403 is not one',
+    name: 'OAS 3.0: 404 documented elsewhere: a not-found answer under another code is reported on its own, asking for 404; a 403 is not one',
     document: { file: 'auth-404-protected-item/misnumbered-not-found.oas3.yaml' },
     findings: [
       { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', renumber('480', 'ResourceNotFoundException')] },
@@ -76,7 +76,8 @@ testRule('auth-404-protected-item', WARN, [
         path: 'paths./tags/{tagId}.get.responses',
         messageIncludes: ['GET /tags/{tagId}', renumber('400', '"The tag id is malformed, or the tag was Not Found"')],
       },
-      { path: '', messageIncludes: ['2 protected operations on item paths document no 404', '(GET /folders/{folderId}, GET /files/{fileId})'] },
+      { path: 'paths./folders/{folderId}.get.responses', messageIncludes: ['GET /folders/{folderId}', add404] },
+      { path: 'paths./files/{fileId}.get.responses', messageIncludes: ['GET /files/{fileId}', add404] },
     ],
   },
   {
@@ -118,6 +119,9 @@ paths:
   /b/{id}:
     get:
       responses: { '200': { description: ok }, '499': { description: "${'The thing you asked for was not found. '.repeat(20)}" } }
+  /c/{id}:
+    get:
+      responses: { '200': { description: ok }, '404': { description: no such c } }
 components:
   securitySchemes:
     bearer: { type: http, scheme: bearer }

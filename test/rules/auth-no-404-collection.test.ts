@@ -2,7 +2,8 @@ import { testRule, WARN } from '../helpers/lint';
 
 const remove404 =
   'lists a collection, which never 404s (no visible members is 200 with an empty list): remove the 404 response if it is ' +
-  'boilerplate, or, if the API really answers 404 when the list is empty, answer 200 with an empty list instead.';
+  'boilerplate; if the API really answers 404 when the list is empty, answer 200 with an empty list instead; if it ' +
+  "answers 404 to callers who may not list this collection, say so in the 404's description (better: answer 403).";
 
 testRule('auth-no-404-collection', WARN, [
   {
@@ -115,5 +116,93 @@ paths:
 `,
     },
     findings: [{ path: 'paths./calls.get.responses.404', messageIncludes: ['GET /calls'] }],
+  },
+  // A literal segment that stands for an item (`/users/me/keys` beside `/users/{id}/keys`) makes a nested listing.
+  {
+    name: 'OAS 3.0: /v3/gardens/main/plots beside /v3/gardens/{gardenId}/plots, /members/self/badges, two literal segments: not reported',
+    document: { file: 'auth-no-404-collection/literal-item-segment.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 3.0: only the last segment templated, another last segment, another length, another case, no such path: still reported',
+    document: { file: 'auth-no-404-collection/literal-segment-still-reported.oas3.yaml' },
+    findings: [
+      { path: 'paths./seeds/featured.get.responses.404', messageIncludes: ['GET /seeds/featured', remove404] },
+      { path: 'paths./ponds/koi/frogs.get.responses.404', messageIncludes: ['GET /ponds/koi/frogs'] },
+      { path: 'paths./ponds/lily/fish/today.get.responses.404', messageIncludes: ['GET /ponds/lily/fish/today'] },
+      { path: 'paths./ponds/reed/snails.get.responses.404', messageIncludes: ['GET /ponds/reed/snails'] },
+      { path: 'paths./beds/raised/rows.get.responses.404', messageIncludes: ['GET /beds/raised/rows'] },
+    ],
+  },
+  // A query parameter naming the members to return (`ids`, `*_ids`, `*-ids`, `*Ids`) makes a lookup.
+  {
+    name: 'OAS 3.0: optional ids, bulb_ids, sapling-ids, SPORE_IDS, cuttingIds on the path item by $ref: not reported',
+    document: { file: 'auth-no-404-collection/ids-lookup.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 3.0: kids, trayIDs, a header named ids: still reported',
+    document: { file: 'auth-no-404-collection/ids-lookup-still-reported.oas3.yaml' },
+    findings: [
+      { path: 'paths./kits.get.responses.404', messageIncludes: ['GET /kits', remove404] },
+      { path: 'paths./trays.get.responses.404', messageIncludes: ['GET /trays'] },
+      { path: 'paths./pots.get.responses.404', messageIncludes: ['GET /pots'] },
+    ],
+  },
+  // A 404 whose description speaks of access documents a deliberate design.
+  {
+    name: 'OAS 3.0: a 404 that speaks of permission, scopes, what is allowed, or a shared one of authorisation: not reported',
+    document: { file: 'auth-no-404-collection/access-404.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'OAS 3.0: a shared plain 404, "accessible", "tokenized", access only in the operation description: still reported',
+    document: { file: 'auth-no-404-collection/access-404-still-reported.oas3.yaml' },
+    findings: [
+      { path: 'paths./harvests.get.responses.404', messageIncludes: ['GET /harvests', remove404] },
+      { path: 'paths./silos.get.responses.404', messageIncludes: ['GET /silos'] },
+      { path: 'paths./tractors.get.responses.404', messageIncludes: ['GET /tractors'] },
+      { path: 'paths./barns.get.responses.404', messageIncludes: ['GET /barns'] },
+    ],
+  },
+  {
+    name: 'OAS 2.0: a shared #/responses 404 that speaks of access is not reported; a plain one is',
+    document: {
+      yaml: `
+swagger: '2.0'
+info: { title: t, version: '1' }
+paths:
+  /orchards:
+    get:
+      responses:
+        '200': { description: ok, schema: { type: array, items: { type: string } } }
+        '404': { $ref: '#/responses/NotVisible' }
+  /fields:
+    get:
+      responses:
+        '200': { description: ok, schema: { type: array, items: { type: string } } }
+        '404': { $ref: '#/responses/Missing' }
+responses:
+  NotVisible: { description: Also answered when the caller is not allowed to see the list }
+  Missing: { description: Not found }
+`,
+    },
+    findings: [{ path: 'paths./fields.get.responses.404', messageIncludes: ['GET /fields', remove404] }],
+  },
+  {
+    name: 'a 10,000-word 404 description whose last word speaks of access',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { type: array } } } }
+        '404': { description: "${'not found '.repeat(5_000)}token" }
+`,
+    },
+    findings: [],
   },
 ]);

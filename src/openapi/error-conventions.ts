@@ -1,0 +1,47 @@
+import type { DocumentFacts } from './operations';
+
+/**
+ * How a document answers errors, when it does not answer them with individual HTTP status codes: the conventions
+ * under which asking for one more status code (a 401, a 403) is not a change its reviewers would make.
+ */
+
+/** IANA's HTTP Status Code Registry, 4xx and 5xx. */
+const REGISTERED_ERROR_CODES = new Set([
+  ...range(400, 418), ...range(421, 426), 428, 429, 431, 451, ...range(500, 508), 510, 511,
+].map(String));
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
+/** The error keys of every operation's responses: explicit codes (`404`) and ranges (`4XX`), upper-cased. */
+function errorKeysOf(document: DocumentFacts): string[] {
+  return document.operations.flatMap((operation) =>
+    Object.keys(operation.responses).map((code) => code.toUpperCase()).filter((code) => /^[45](\d\d|XX)$/.test(code)),
+  );
+}
+
+/**
+ * Every error is a `default` response (Azure's and Zalando's guidelines: standard codes are not listed one by
+ * one): each operation documents `default`, and none documents a 4xx code (or the `4XX` range) other than 404.
+ */
+export function answersErrorsByDefault(document: DocumentFacts): boolean {
+  if (document.operations.length === 0) return false;
+  const everyOperationHasDefault = document.operations.every((operation) => 'default' in operation.responses);
+  const only404 = errorKeysOf(document).every((code) => !code.startsWith('4') || code === '404');
+  return everyOperationHasDefault && only404;
+}
+
+/**
+ * Every explicit error code is one HTTP does not define (480, 481, ... named after exceptions, as converters of
+ * non-HTTP error models write them): the document does not map its errors to HTTP status codes at all.
+ */
+export function errorsHaveNoHttpCodes(document: DocumentFacts): boolean {
+  const codes = errorKeysOf(document).filter((code) => !code.endsWith('XX'));
+  return codes.length > 0 && codes.every((code) => !REGISTERED_ERROR_CODES.has(code));
+}
+
+/** Either convention: the document does not list its error answers by HTTP status code. */
+export function listsNoErrorCodes(document: DocumentFacts): boolean {
+  return answersErrorsByDefault(document) || errorsHaveNoHttpCodes(document);
+}
