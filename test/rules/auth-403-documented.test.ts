@@ -193,4 +193,14 @@ components:
       { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['requires one of the scope sets (calls:read) or (no scope) but'] },
     ],
   },
+  {
+    name: 'errors answered by `default` only (no 4xx code listed but 404): the document lists no status codes, no 403 is asked for',
+    document: { file: 'auth-403-documented/errors-by-default.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'errors by `default`, but one operation lists 400: the document lists codes, its gaps are reported',
+    document: { file: 'auth-403-documented/errors-by-default-and-400.oas3.yaml' },
+    findings: [{ path: '', messageIncludes: ['2 operations require scopes but no operation of this document documents a 403'] }],
+  },
 ]);
