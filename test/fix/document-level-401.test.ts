@@ -1,9 +1,8 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { documentFrom, findingsOf, fixture, lint } from '../helpers/lint';
-import { fix, removeDirectory } from './helpers';
+import { documentFrom, findingsOf, lint } from '../helpers/lint';
+import { asJson, copyOfDocumentLevelFixture, fix, Json, removeDirectory } from './helpers';
 
 /**
  * A document-level finding of auth-401-documented or auth-401-www-authenticate stands for one finding per
@@ -50,16 +49,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** The fixture, alone in a fresh temporary directory. */
-function copyOf(name: string): string {
-  const directory = mkdtempSync(join(tmpdir(), 'fix-401-'));
-  const file = join(directory, name);
-  copyFileSync(fixture(`fix-document-level/${name}`), file);
-  return file;
-}
-
-type Json = Record<string, unknown>;
-const asJson = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
 
 /** The headers of every operation's 401 (a local `$ref` followed), from the file as written; undefined where none. */
 function headersOf401s(file: string): (Json | undefined)[] {
@@ -86,7 +75,7 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
   afterAll(() => removeDirectory(join(file, '..')));
 
   test(`${expected.rule} reports the document once, and fix repairs what it counts; a re-lint has no 401 finding`, async () => {
-    file = copyOf(name);
+    file = copyOfDocumentLevelFixture(name);
     const before = await findingsOf(expected.rule, { file });
     expect(before).toEqual([expect.objectContaining({ path: '', message: expect.stringContaining(` ${expected.count} `) })]);
 

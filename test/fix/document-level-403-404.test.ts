@@ -1,12 +1,11 @@
 import { RulesetDefinition, Spectral } from '@stoplight/spectral-core';
 // Spectral's own OpenAPI ruleset (installed with @stoplight/spectral-cli): its schema rules validate documents.
 import { oas } from '@stoplight/spectral-rulesets';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { documentFrom, findingsOf, fixture, lint } from '../helpers/lint';
-import { fix, removeDirectory } from './helpers';
+import { asJson, copyOfDocumentLevelFixture, fix, Json, removeDirectory } from './helpers';
 
 /**
  * A document-level finding of auth-403-documented or auth-404-protected-item stands for one finding per operation:
@@ -61,16 +60,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** The fixture, alone in a fresh temporary directory. */
-function copyOf(name: string): string {
-  const directory = mkdtempSync(join(tmpdir(), 'fix-403-404-'));
-  const file = join(directory, name);
-  copyFileSync(fixture(`fix-document-level/${name}`), file);
-  return file;
-}
-
-type Json = Record<string, unknown>;
-const asJson = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
 
 /** The responses of an operation (`GET /calls`), from the file as written (YAML parses JSON too). */
 function responsesOf(file: string, operation: string): Json {
@@ -84,7 +73,7 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
   afterAll(() => removeDirectory(join(file, '..')));
 
   test(`${expected.rule} reports the document once, and fix repairs each operation it counts; a re-lint has none`, async () => {
-    file = copyOf(name);
+    file = copyOfDocumentLevelFixture(name);
     const before = await findingsOf(expected.rule, { file });
     expect(before).toEqual([expect.objectContaining({ path: '', message: expect.stringContaining(`${expected.counted.length} `) })]);
     for (const operation of expected.counted.slice(0, 3)) expect(before[0].message).toContain(operation);
@@ -110,7 +99,7 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
 describe('findings that the document-level finding does not count', () => {
   const directories: string[] = [];
   const copy = (name: string): string => {
-    const file = copyOf(name);
+    const file = copyOfDocumentLevelFixture(name);
     directories.push(join(file, '..'));
     return file;
   };

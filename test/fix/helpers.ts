@@ -14,6 +14,19 @@ export function copyOfFixtures(): string {
   return directory;
 }
 
+/** One fixture of fixtures/fix-document-level, alone in a fresh temporary directory: fixes are written there. */
+export function copyOfDocumentLevelFixture(name: string): string {
+  const directory = mkdtempSync(join(tmpdir(), 'fix-document-level-'));
+  const file = join(directory, name);
+  cpSync(fixture(`fix-document-level/${name}`), file);
+  return file;
+}
+
+export type Json = Record<string, unknown>;
+
+/** The value as an object, or an empty one: lets tests walk parsed documents without type noise. */
+export const asJson = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
+
 export function removeDirectory(directory: string): void {
   rmSync(directory, { recursive: true, force: true });
 }
