@@ -41,6 +41,15 @@ export function errorsHaveNoHttpCodes(document: DocumentFacts): boolean {
   return codes.length > 0 && codes.every((code) => !REGISTERED_ERROR_CODES.has(code));
 }
 
+/**
+ * No operation documents any error: no 4xx or 5xx code or range, no `default` (a description converted from a
+ * format that has no errors, such as Google's Discovery documents). Its first missing error is the 401; a 403
+ * for scopes alone is not what its reviewers would add.
+ */
+export function documentsNoErrors(document: DocumentFacts): boolean {
+  return errorKeysOf(document).length === 0 && document.operations.every((operation) => !('default' in operation.responses));
+}
+
 /** Either convention: the document does not list its error answers by HTTP status code. */
 export function listsNoErrorCodes(document: DocumentFacts): boolean {
   return answersErrorsByDefault(document) || errorsHaveNoHttpCodes(document);

@@ -60,7 +60,7 @@ export function documentFactsOf(resolved: unknown, unresolved: unknown): Documen
 
 /**
  * An operation is scoped when its scopes tell it apart (see `SecurityFacts.scoped`): when every operation of the
- * document that lists scopes asks for the same requirements, none of them is. Settled here, once per document, so
+ * document that lists scopes asks each scheme for the same scopes, none of them is. Settled here, once per document, so
  * that every rule and repair reading `security.scoped` agrees.
  */
 function settleScoped(root: JsonObject, operations: OperationFacts[]): void {

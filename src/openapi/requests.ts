@@ -60,3 +60,35 @@ export function formFieldNamesOf(document: DocumentFacts, operation: OperationFa
     .filter((parameter) => parameter.in === 'formData')
     .map((parameter) => parameter.name as string);
 }
+
+/** Names of path parameters that hold a place, not an item: `/locations/{location}`, `/regions/{region}`. */
+const PLACE_PARAMETERS = new Set(['location', 'region', 'zone']);
+
+/**
+ * Whether a path parameter can name an item the caller may not see: not a place (`location`, `region`, `zone`),
+ * not one of a fixed set (`enum`), not a URL (`format: uri`). Undeclared parameters may: the path says nothing more.
+ */
+export function namesAnItem(parameter: JsonObject | undefined, document: DocumentFacts): boolean {
+  if (parameter === undefined) return true;
+  if (typeof parameter.name === 'string' && PLACE_PARAMETERS.has(parameter.name.toLowerCase())) return false;
+  // 2.0 writes the schema's keywords on the parameter itself.
+  const schema = asObject(followed(document.version === '2.0' ? parameter : parameter.schema, document.resolved));
+  return !Array.isArray(schema.enum) && schema.format !== 'uri' && schema.format !== 'url';
+}
+
+/** The names inside a path's templates, in order: `/calls/{callId}/parts/{n}` → `callId`, `n`. */
+export function templateNamesOf(path: string): string[] {
+  const names: string[] = [];
+  for (const match of path.matchAll(/\{([^{}]*)\}/g)) names.push(match[1]);
+  return names;
+}
+
+/** The operation's path addresses an item by at least one template that can name one (see `namesAnItem`). */
+export function addressesAnItem(document: DocumentFacts, operation: OperationFacts): boolean {
+  const pathParameters = new Map(
+    parametersOf(document, operation)
+      .filter((parameter) => parameter.in === 'path')
+      .map((parameter) => [parameter.name as string, parameter]),
+  );
+  return templateNamesOf(operation.path).some((template) => namesAnItem(pathParameters.get(template), document));
+}

@@ -14,7 +14,7 @@ export interface SecurityFacts {
   listsScopes: boolean;
   /**
    * Lists scopes (`listsScopes`), and the document's scopes tell its operations apart: not scoped when at least two
-   * operations list scopes and every one of them asks for the same requirements (`scopesTellNothing`), as Azure's
+   * operations list scopes and each scheme is always asked for the same scopes (`scopesTellNothing`), as Azure's
    * `user_impersonation` on every operation does; such scopes say no more than "secured". `securityFacts` sees one
    * operation and gives `listsScopes`; `documentFactsOf` compares the document's operations and settles it.
    */
@@ -66,47 +66,32 @@ export function securityFacts(security: unknown, schemes: JsonObject): SecurityF
   };
 }
 
-/**
- * The effective security's requirements as one key that compares them as sets: each requirement object as its
- * schemes, sorted, each with its string scopes sorted and without repeats; the requirement objects without
- * repeats, sorted. `[{ oauth: [b, a] }, { key: [] }]` and `[{ key: [] }, { oauth: [a, b, a] }]` give the same key.
- * Entries that are not requirement objects are skipped.
- */
-export function requirementsKey(security: unknown): string {
-  const requirements = new Set<string>();
-  for (const requirement of asArray(security)) {
-    if (!isObject(requirement)) continue;
-    const schemes = Object.keys(requirement)
-      .sort()
-      .map((scheme) => {
-        const scopes = asArray(requirement[scheme]).filter((scope): scope is string => typeof scope === 'string');
-        return [scheme, [...new Set(scopes)].sort()];
-      });
-    requirements.add(JSON.stringify(schemes));
-  }
-  return JSON.stringify([...requirements].sort());
+/** A scope list as one key that compares it as a set: `[b, a, a]` and `[a, b]` give the same key. */
+function scopesKey(scopes: unknown): string {
+  return JSON.stringify([...new Set(asArray(scopes).filter((scope): scope is string => typeof scope === 'string'))].sort());
 }
 
 /**
  * Whether the scopes of a document say no more than "secured": given the effective security of every operation
- * that lists scopes, at least two of them, all ask for the same requirements (`requirementsKey`): Azure's
- * `user_impersonation` or Google's `cloud-platform` on every operation. Operations secured without scopes do not
- * take part. A document whose reads and writes ask for different scopes, or with one operation that lists scopes,
- * gives false.
+ * that lists scopes, at least two of them, each scheme is always asked for the same scopes (Azure's
+ * `user_impersonation`, Google's `cloud-platform`, or a sandbox and a production scheme that each always ask for
+ * `payments`). Operations secured without scopes do not take part. A document in which one scheme is asked for
+ * different scopes (reads take read-only scopes, writes full ones), or with one operation that lists scopes, gives
+ * false.
  */
 export function scopesTellNothing(scopeListingSecurities: readonly unknown[]): boolean {
   if (scopeListingSecurities.length < 2) return false;
+  const askedOf = new Map<string, string>();
   // Most operations share the root `security`: each distinct value is read once.
-  const keys = new Map<unknown, string>();
-  let first: string | undefined;
-  for (const security of scopeListingSecurities) {
-    let key = keys.get(security);
-    if (key === undefined) {
-      key = requirementsKey(security);
-      keys.set(security, key);
+  for (const security of new Set(scopeListingSecurities)) {
+    for (const requirement of asArray(security)) {
+      for (const [scheme, scopes] of Object.entries(asObject(requirement))) {
+        const key = scopesKey(scopes);
+        const before = askedOf.get(scheme);
+        if (before === undefined) askedOf.set(scheme, key);
+        else if (before !== key) return false;
+      }
     }
-    if (first === undefined) first = key;
-    else if (key !== first) return false;
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import { listsNoErrorCodes } from '../openapi/error-conventions';
+import { documentsNoErrors, listsNoErrorCodes } from '../openapi/error-conventions';
 import type { DocumentFacts } from '../openapi/operations';
 import { documentsCode, sharedResponsesPlace } from '../openapi/responses';
 import { requiredScopesPhrase } from '../openapi/scope-alternatives';
@@ -39,8 +39,9 @@ export const auth403Documented: AuthRule = {
   description: 'An operation that requires scopes documents a 403 response for callers who lack them.',
   resolved: true,
   check(document) {
-    // A document that answers errors with `default`, or with codes HTTP does not define, lists no status codes.
-    if (listsNoErrorCodes(document)) return [];
+    // A document that answers errors with `default`, or with codes HTTP does not define, lists no status codes;
+    // one that documents no error at all needs its 401 first (auth-401-documented asks for it).
+    if (listsNoErrorCodes(document) || documentsNoErrors(document)) return [];
     // Any explicit 403, even on an operation the rule leaves alone, shows that the document has the convention.
     const documentedAnywhere = document.operations.some((operation) => documentsCode(operation.responses, '403'));
     return oncePerDocumentWhenAbsent(candidatesOf(document), documentedAnywhere, documentLevelMessage(document));

@@ -1,5 +1,7 @@
+import { answersErrorsByDefault, documentsNoErrors } from '../openapi/error-conventions';
 import { answersMissingItemWithout404, NotFoundLikeResponse, notFoundLikeResponseOf } from '../openapi/not-found';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
+import { addressesAnItem } from '../openapi/requests';
 import { documentsCode, sharedResponsesPlace } from '../openapi/responses';
 import { AuthRule, Candidate, examplesOf, Finding, operationsFor, responsesLocation } from '../rule';
 
@@ -9,12 +11,13 @@ const UNSEEN_ITEM = 'addresses an item the caller may not be allowed to see but 
 const FOR_HIDDEN_ITEMS = 'for items that do not exist or are not visible to the caller';
 
 /** Protected operations on item paths that say nothing about missing items: each needs a 404. */
-function needsA404(operation: OperationFacts): boolean {
+function needsA404(document: DocumentFacts, operation: OperationFacts): boolean {
   return (
     operation.security.secured &&
     operation.itemPath &&
     !documentsCode(operation.responses, '404') &&
-    !answersMissingItemWithout404(operation)
+    !answersMissingItemWithout404(operation) &&
+    addressesAnItem(document, operation)
   );
 }
 
@@ -72,8 +75,11 @@ export const auth404ProtectedItem: AuthRule = {
   description: 'A protected operation on an item path documents 404, so that hidden items look like missing ones.',
   resolved: true,
   check(document) {
+    // A document that answers errors by `default`, or documents no error at all, is asked for its 401 first. (One
+    // whose errors have codes HTTP does not define is not: its not-found answers are asked to become 404.)
+    if (answersErrorsByDefault(document) || documentsNoErrors(document)) return [];
     const missing: Missing404[] = operationsFor(document, name)
-      .filter(needsA404)
+      .filter((operation) => needsA404(document, operation))
       .map((operation) => {
         const renumber = notFoundLikeResponseOf(document, operation);
         const finding = renumber === undefined ? missing404(operation) : misnumbered404(operation, renumber);

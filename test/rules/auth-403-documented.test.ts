@@ -160,7 +160,7 @@ paths:
   /empty-reason:
     get:
       x-auth-exceptions: { auth-403-documented: "" }
-      responses: { '200': { description: ok } }
+      responses: { '200': { description: ok }, '400': { description: malformed } }
 components:
   securitySchemes:
     oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r, calls:write: w } } } }
@@ -181,11 +181,11 @@ paths:
       responses: { '200': { description: ok }, '404': { description: No such call } }
   /calls:
     get:
-      security: [{ oauth: [calls:read] }]
-      responses: { '200': { description: ok }, '403': { description: The token lacks calls:read } }
+      security: [{ oauth: [calls:list] }]
+      responses: { '200': { description: ok }, '403': { description: The token lacks calls:list } }
 components:
   securitySchemes:
-    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r } } } }
+    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://example.com/authorize', scopes: { calls:read: r, calls:list: l } } } }
     key: { type: apiKey, in: header, name: X-Key }
 `,
     },
@@ -202,5 +202,15 @@ components:
     name: 'errors by `default`, but one operation lists 400: the document lists codes, its gaps are reported',
     document: { file: 'auth-403-documented/errors-by-default-and-400.oas3.yaml' },
     findings: [{ path: '', messageIncludes: ['2 operations require scopes but no operation of this document documents a 403'] }],
+  },
+  {
+    name: 'each scheme always asked for the same scope (a sandbox and a production server, both `payments`): not scoped, not reported',
+    document: { file: 'auth-403-documented/one-scope-per-scheme.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'a document that documents no error at all is asked for its 401 first: no 403 is asked for',
+    document: { file: 'auth-403-documented/no-errors-documented.oas3.yaml' },
+    findings: [],
   },
 ]);

@@ -23,7 +23,7 @@ testRule('auth-404-protected-item', WARN, [
   {
     name: 'OAS 3.1: an operation without responses is reported at itself',
     document: { file: 'auth-404-protected-item/invalid.oas31.yaml' },
-    findings: [{ path: 'paths./calls/{callId}.delete', messageIncludes: ['DELETE /calls/{callId}'], line: 6 }],
+    findings: [{ path: 'paths./calls/{callId}.delete', messageIncludes: ['DELETE /calls/{callId}'], line: 7 }],
   },
   {
     name: 'OAS 3.1: 404 inline or shared; not secured ([], optional {}, mutualTLS); not an item path; webhooks',
@@ -131,5 +131,35 @@ components:
       { path: 'paths./a/{id}.delete.responses', messageIncludes: [add404] },
       { path: 'paths./b/{id}.get.responses', messageIncludes: ['its 499 response ("The thing you asked for was not found. The thing you asked…")'] },
     ],
+  },
+  {
+    name: 'templates that hold a place, one of a fixed set or a URL name no item; one beside them that names an item does',
+    document: { file: 'auth-404-protected-item/templates-that-name-no-item.oas3.yaml' },
+    findings: [
+      { path: 'paths./locations/{location}/machines/{machineId}.get.responses', messageIncludes: ['GET /locations/{location}/machines/{machineId}', add404] },
+      { path: 'paths./disks/{diskId}.get.responses', messageIncludes: ['GET /disks/{diskId}', add404] },
+    ],
+  },
+  {
+    name: 'errors answered by `default` only (no 4xx code listed but 404): not reported',
+    document: { file: 'auth-404-protected-item/errors-by-default.oas3.yaml' },
+    findings: [],
+  },
+  {
+    name: 'a document that documents no error at all is asked for its 401 first: not reported',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+security: [{ bearer: [] }]
+paths:
+  /a/{id}: { get: { responses: { '200': { description: ok } } } }
+  /b/{id}: { get: { responses: { '200': { description: ok } } } }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+`,
+    },
+    findings: [],
   },
 ]);

@@ -19,7 +19,7 @@ testRule('auth-exception-invalid', WARN, [
       { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-404-protected-item', messageIncludes: ['DELETE /calls/{callId}', noReason] },
       { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-403-documented', messageIncludes: [noReason] },
       { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-401-documented', messageIncludes: [noReason] },
-      { path: 'paths./calls/{callId}.put.x-auth-exceptions', messageIncludes: ['x-auth-exceptions of PUT /calls/{callId}', notAMap], line: 25 },
+      { path: 'paths./calls/{callId}.put.x-auth-exceptions', messageIncludes: ['x-auth-exceptions of PUT /calls/{callId}', notAMap], line: 26 },
       { path: 'paths./calls/{callId}.patch.x-auth-exceptions', messageIncludes: ['PATCH /calls/{callId}', notAMap] },
     ],
   },
