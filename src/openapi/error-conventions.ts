@@ -42,6 +42,15 @@ export function errorsHaveNoHttpCodes(document: DocumentFacts): boolean {
 }
 
 /**
+ * Most operations (at least half) answer errors with `default`: the document's convention for errors is not to
+ * list standard codes (Azure's and Zalando's guidelines), even where a few operations also list some.
+ */
+export function defaultIsTheErrorConvention(document: DocumentFacts): boolean {
+  const withDefault = document.operations.filter((operation) => 'default' in operation.responses).length;
+  return withDefault > 0 && withDefault * 2 >= document.operations.length;
+}
+
+/**
  * No operation documents any error: no 4xx or 5xx code or range, no `default` (a description converted from a
  * format that has no errors, such as Google's Discovery documents). Its first missing error is the 401; a 403
  * for scopes alone is not what its reviewers would add.

@@ -162,4 +162,18 @@ components:
     },
     findings: [],
   },
+  {
+    name: '`default` is how most operations answer errors: those that have it are not asked for a 404; one without it is',
+    document: { file: 'auth-404-protected-item/default-convention.oas3.yaml' },
+    findings: [{ path: 'paths./apps/{appId}/logs.get.responses', messageIncludes: ['GET /apps/{appId}/logs', add404] }],
+  },
+  {
+    name: '`default` on 1 of 4 operations is not the convention: every gap is reported, the one with `default` included',
+    document: { file: 'auth-404-protected-item/default-not-the-convention.oas3.yaml' },
+    findings: [
+      { path: 'paths./apps/{appId}.get.responses', messageIncludes: ['GET /apps/{appId}', add404] },
+      { path: 'paths./apps/{appId}/teams.get.responses', messageIncludes: ['GET /apps/{appId}/teams', add404] },
+      { path: 'paths./apps/{appId}/logs.get.responses', messageIncludes: ['GET /apps/{appId}/logs', add404] },
+    ],
+  },
 ]);
