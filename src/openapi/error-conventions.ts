@@ -52,8 +52,8 @@ export function defaultIsTheErrorConvention(document: DocumentFacts): boolean {
 
 /**
  * No operation documents any error: no 4xx or 5xx code or range, no `default` (a description converted from a
- * format that has no errors, such as Google's Discovery documents). Its first missing error is the 401; a 403
- * for scopes alone is not what its reviewers would add.
+ * format that has no errors, such as Google's Discovery documents). Its first missing error is the 401; a 403 or a
+ * 404 is not what its reviewers would add first.
  */
 export function documentsNoErrors(document: DocumentFacts): boolean {
   return errorKeysOf(document).length === 0 && document.operations.every((operation) => !('default' in operation.responses));

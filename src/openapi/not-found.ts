@@ -1,6 +1,7 @@
 import { bodySchemaPathsOf, refWrittenAt } from './body-schemas';
-import { asObject } from './json';
+import { asObject, isObject } from './json';
 import type { DocumentFacts, OperationFacts } from './operations';
+import { isTemplated, segmentsOf } from './paths';
 import { documentsCode } from './responses';
 
 /**
@@ -25,9 +26,17 @@ const NOT_RECODED = new Set(['401', '403', '404', '410']);
 /** How long a quoted description may be in a message. */
 const QUOTED_LENGTH = 60;
 
-/** A PUT that documents 201 creates the item when it is missing (an upsert): a missing item is not answered 404. */
-export function createsMissingItem(operation: OperationFacts): boolean {
-  return operation.method === 'put' && documentsCode(operation.responses, '201');
+/**
+ * A PUT that creates the item when it is missing (an upsert), so a missing item is not answered 404: it documents
+ * 201, or it writes under a name the caller chooses: only its last segment is templated and nothing reads that path
+ * (no GET: `PUT /uploads/{fileName}`).
+ */
+export function createsMissingItem(document: DocumentFacts, operation: OperationFacts): boolean {
+  if (operation.method !== 'put') return false;
+  if (documentsCode(operation.responses, '201')) return true;
+  const segments = segmentsOf(operation.path);
+  const onlyLastTemplated = segments.findIndex(isTemplated) === segments.length - 1;
+  return onlyLastTemplated && !isObject(asObject(asObject(document.resolved.paths)[operation.path]).get);
 }
 
 /** 410 Gone documents the answer for an item that is no longer there. */
@@ -51,8 +60,8 @@ export function deleteSucceedsForMissingItem(operation: OperationFacts): boolean
 }
 
 /** Whether the operation documents what a missing item gets without a 404 (see the three cases above). */
-export function answersMissingItemWithout404(operation: OperationFacts): boolean {
-  return createsMissingItem(operation) || answersGone(operation) || deleteSucceedsForMissingItem(operation);
+export function answersMissingItemWithout404(document: DocumentFacts, operation: OperationFacts): boolean {
+  return createsMissingItem(document, operation) || answersGone(operation) || deleteSucceedsForMissingItem(operation);
 }
 
 export function saysNotFound(text: string): boolean {

@@ -1,4 +1,4 @@
-import { documentsNoErrors, listsNoErrorCodes } from '../openapi/error-conventions';
+import { defaultIsTheErrorConvention, documentsNoErrors, listsNoErrorCodes } from '../openapi/error-conventions';
 import type { DocumentFacts } from '../openapi/operations';
 import { documentsCode, sharedResponsesPlace } from '../openapi/responses';
 import { requiredScopesPhrase } from '../openapi/scope-alternatives';
@@ -9,10 +9,15 @@ const name = 'auth-403-documented';
 
 const NAMING_SCOPES = 'whose body names the missing scopes (RFC 6750 insufficient_scope)';
 
-/** Each scoped operation the rule checks that has no 403 key. */
+/**
+ * Each scoped operation the rule checks that has no 403 key. Where `default` is how most operations answer errors,
+ * an operation that has one answers a missing scope there.
+ */
 function candidatesOf(document: DocumentFacts): Candidate[] {
+  const byDefault = defaultIsTheErrorConvention(document);
   return operationsFor(document, name)
     .filter((operation) => operation.security.scoped && !documentsCode(operation.responses, '403'))
+    .filter((operation) => !(byDefault && 'default' in operation.responses))
     .map((operation) => {
       const scopes = requiredScopesPhrase(effectiveSecurity(document.resolved, operation.operation));
       return {

@@ -16,7 +16,7 @@ function needsA404(document: DocumentFacts, operation: OperationFacts): boolean 
     operation.security.secured &&
     operation.itemPath &&
     !documentsCode(operation.responses, '404') &&
-    !answersMissingItemWithout404(operation) &&
+    !answersMissingItemWithout404(document, operation) &&
     addressesAnItem(document, operation)
   );
 }
@@ -76,7 +76,7 @@ export const auth404ProtectedItem: AuthRule = {
   resolved: true,
   check(document) {
     // A document that answers errors by `default`, or documents no error at all, is asked for its 401 first. (One
-    // whose errors have codes HTTP does not define is not: its not-found answers are asked to become 404.)
+    // whose errors have codes HTTP does not define is not: its not-found answers are asked to become 404s.)
     if (answersErrorsByDefault(document) || documentsNoErrors(document)) return [];
     // Where `default` is the document's way to answer errors, an operation that has one answers missing items there.
     const byDefault = defaultIsTheErrorConvention(document);
