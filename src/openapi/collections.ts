@@ -58,26 +58,35 @@ export function idsParameterOf(document: DocumentFacts, operation: OperationFact
 }
 
 /**
- * The path of the document that `path` is an instance of when a non-last literal segment of it stands for an item:
- * `/users/{id}/keys` for `/users/me/keys`, `/v2/projects/{project_id}/resources` for
+ * Finds the path of the document that a path is an instance of when a non-last literal segment of it stands for an
+ * item: `/users/{id}/keys` for `/users/me/keys`, `/v2/projects/{project_id}/resources` for
  * `/v2/projects/default/resources`. The other path has as many segments, the same last segment, a templated
  * segment at some non-last place, and, segment by segment, a templated segment (matching any literal) or the same
- * literal. Paths are compared as written (case-sensitively), trailing slashes aside.
+ * literal. Paths are compared as written (case-sensitively), trailing slashes aside. The document's paths are
+ * grouped once by length and last segment, so each question compares only with its group.
  */
-export function itemPathStoodForBy(document: DocumentFacts, path: string): string | undefined {
-  const segments = segmentsOf(path);
-  if (segments.length < 2) return undefined;
-  const last = segments.length - 1;
+export function itemPathsStoodFor(document: DocumentFacts): (path: string) => string | undefined {
+  const groups = new Map<string, { other: string; segments: string[] }[]>();
+  const keyOf = (segments: readonly string[]) => `${segments.length}\0${segments[segments.length - 1]}`;
   for (const other of Object.keys(asObject(document.resolved.paths))) {
-    const otherSegments = segmentsOf(other);
-    if (otherSegments.length !== segments.length || otherSegments[last] !== segments[last]) continue;
-    let templatedBefore = false;
-    let matches = true;
-    for (let i = 0; i < last && matches; i++) {
-      if (isTemplated(otherSegments[i])) templatedBefore = true;
-      else matches = isTemplated(segments[i]) || otherSegments[i] === segments[i];
-    }
-    if (matches && templatedBefore) return other;
+    const segments = segmentsOf(other);
+    const group = groups.get(keyOf(segments)) ?? [];
+    group.push({ other, segments });
+    groups.set(keyOf(segments), group);
   }
-  return undefined;
+  return (path) => {
+    const segments = segmentsOf(path);
+    if (segments.length < 2) return undefined;
+    const last = segments.length - 1;
+    for (const { other, segments: otherSegments } of groups.get(keyOf(segments)) ?? []) {
+      let templatedBefore = false;
+      let matches = true;
+      for (let i = 0; i < last && matches; i++) {
+        if (isTemplated(otherSegments[i])) templatedBefore = true;
+        else matches = isTemplated(segments[i]) || otherSegments[i] === segments[i];
+      }
+      if (matches && templatedBefore) return other;
+    }
+    return undefined;
+  };
 }

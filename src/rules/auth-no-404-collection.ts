@@ -1,4 +1,4 @@
-import { idsParameterOf, isCollectionListing, itemPathStoodForBy, requiredQueryParameterOf } from '../openapi/collections';
+import { idsParameterOf, isCollectionListing, itemPathsStoodFor, requiredQueryParameterOf } from '../openapi/collections';
 import { asObject } from '../openapi/json';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
 import { documentsCode } from '../openapi/responses';
@@ -35,6 +35,7 @@ export const authNo404Collection: AuthRule = {
   // The fix is deleting the operation's own `404` entry, even when that entry is a `$ref` to a shared response.
   resolved: false,
   check(document, options) {
+    const standsFor = itemPathsStoodFor(document);
     return operationsFor(document, name)
       .filter((operation) => !operation.itemPath && documentsCode(operation.responses, '404'))
       // A required query parameter makes it a query, which may 404 when what it names does not exist.
@@ -45,7 +46,7 @@ export const authNo404Collection: AuthRule = {
       // A 404 that says it is about access documents a design, not boilerplate.
       .filter((operation) => !notFoundSpeaksOfAccess(document, operation))
       // `/users/me/keys` beside `/users/{id}/keys`: a nested listing, which may 404 for its parent.
-      .filter((operation) => itemPathStoodForBy(document, operation.path) === undefined)
+      .filter((operation) => standsFor(operation.path) === undefined)
       .map((operation) => ({
         message:
           `${operation.label} lists a collection, which never 404s (no visible members is 200 with an empty list): ` +
