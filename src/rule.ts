@@ -37,11 +37,11 @@ export interface AuthRule {
   check(document: DocumentFacts, options: RuleOptions): Finding[];
 }
 
-export const EXCEPTIONS_KEY = 'x-auth-exceptions';
+export { EXCEPTIONS_KEY } from './openapi/operations';
 
 /** An operation's `x-auth-exceptions` entry for the rule silences it only with a non-empty reason. */
 export function isExcepted(operation: OperationFacts, ruleName: string): boolean {
-  return isNonEmptyString(asObject(operation.operation[EXCEPTIONS_KEY])[ruleName]);
+  return isNonEmptyString(operation.exceptions[ruleName]);
 }
 
 /**
@@ -49,7 +49,7 @@ export function isExcepted(operation: OperationFacts, ruleName: string): boolean
  * nobody reworks how it answers, so no rule asks it to.
  */
 export function operationsFor(document: DocumentFacts, ruleName: string): OperationFacts[] {
-  return document.operations.filter((operation) => operation.operation.deprecated !== true && !isExcepted(operation, ruleName));
+  return document.operations.filter((operation) => !operation.deprecated && !isExcepted(operation, ruleName));
 }
 
 export function capitalized(text: string): string {

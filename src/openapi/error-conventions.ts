@@ -14,22 +14,14 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 
-/** The error keys of every operation's responses: explicit codes (`404`) and ranges (`4XX`), upper-cased. */
-function errorKeysOf(document: DocumentFacts): string[] {
-  return document.operations.flatMap((operation) =>
-    Object.keys(operation.responses).map((code) => code.toUpperCase()).filter((code) => /^[45](\d\d|XX)$/.test(code)),
-  );
-}
-
 /**
  * Every error is a `default` response (Azure's and Zalando's guidelines: standard codes are not listed one by
  * one): each operation documents `default`, and none documents a 4xx code (or the `4XX` range) other than 404.
  */
 export function answersErrorsByDefault(document: DocumentFacts): boolean {
   if (document.operations.length === 0) return false;
-  const everyOperationHasDefault = document.operations.every((operation) => 'default' in operation.responses);
-  const only404 = errorKeysOf(document).every((code) => !code.startsWith('4') || code === '404');
-  return everyOperationHasDefault && only404;
+  const only404 = [...document.errorKeys].every((code) => !code.startsWith('4') || code === '404');
+  return document.operationsWithDefault === document.operations.length && only404;
 }
 
 /**
@@ -37,7 +29,7 @@ export function answersErrorsByDefault(document: DocumentFacts): boolean {
  * non-HTTP error models write them): the document does not map its errors to HTTP status codes at all.
  */
 export function errorsHaveNoHttpCodes(document: DocumentFacts): boolean {
-  const codes = errorKeysOf(document).filter((code) => !code.endsWith('XX'));
+  const codes = [...document.errorKeys].filter((code) => !code.endsWith('XX'));
   return codes.length > 0 && codes.every((code) => !REGISTERED_ERROR_CODES.has(code));
 }
 
@@ -46,7 +38,7 @@ export function errorsHaveNoHttpCodes(document: DocumentFacts): boolean {
  * list standard codes (Azure's and Zalando's guidelines), even where a few operations also list some.
  */
 export function defaultIsTheErrorConvention(document: DocumentFacts): boolean {
-  const withDefault = document.operations.filter((operation) => 'default' in operation.responses).length;
+  const withDefault = document.operationsWithDefault;
   return withDefault > 0 && withDefault * 2 >= document.operations.length;
 }
 
@@ -56,7 +48,7 @@ export function defaultIsTheErrorConvention(document: DocumentFacts): boolean {
  * 404 is not what its reviewers would add first.
  */
 export function documentsNoErrors(document: DocumentFacts): boolean {
-  return errorKeysOf(document).length === 0 && document.operations.every((operation) => !('default' in operation.responses));
+  return document.errorKeys.size === 0 && document.operationsWithDefault === 0;
 }
 
 /** Either convention: the document does not list its error answers by HTTP status code. */

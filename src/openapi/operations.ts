@@ -20,7 +20,14 @@ export interface OperationFacts {
   responses: JsonObject;
   security: SecurityFacts;
   itemPath: boolean;
+  /** `deprecated: true`: on its way out. */
+  deprecated: boolean;
+  /** Its `x-auth-exceptions` (rule name → reason), as written; `{}` when it has none or writes something else. */
+  exceptions: JsonObject;
 }
+
+/** The extension by which an operation records the rules it is an accepted exception to, with a reason. */
+export const EXCEPTIONS_KEY = 'x-auth-exceptions';
 
 /** What every rule needs to know about one document. */
 export interface DocumentFacts {
@@ -31,6 +38,10 @@ export interface DocumentFacts {
   unresolved: unknown;
   securitySchemes: JsonObject;
   operations: OperationFacts[];
+  /** The error keys the operations' responses use, upper-cased: explicit codes (`404`) and ranges (`4XX`, `5XX`). */
+  errorKeys: ReadonlySet<string>;
+  /** How many operations document a `default` response. */
+  operationsWithDefault: number;
 }
 
 export function documentFactsOf(resolved: unknown, unresolved: unknown): DocumentFacts {
@@ -51,11 +62,22 @@ export function documentFactsOf(resolved: unknown, unresolved: unknown): Documen
         responses: asObject(operation.responses),
         security: securityFacts(effectiveSecurity(root, operation), securitySchemes),
         itemPath: isItemPath(path),
+        deprecated: operation.deprecated === true,
+        exceptions: asObject(operation[EXCEPTIONS_KEY]),
       });
     }
   }
   settleScoped(root, operations);
-  return { version: versionOf(root), resolved: root, unresolved, securitySchemes, operations };
+  const errorKeys = new Set<string>();
+  let operationsWithDefault = 0;
+  for (const { responses } of operations) {
+    for (const key of Object.keys(responses)) {
+      const upper = key.toUpperCase();
+      if (/^[45](\d\d|XX)$/.test(upper)) errorKeys.add(upper);
+      else if (key === 'default') operationsWithDefault++;
+    }
+  }
+  return { version: versionOf(root), resolved: root, unresolved, securitySchemes, operations, errorKeys, operationsWithDefault };
 }
 
 /**

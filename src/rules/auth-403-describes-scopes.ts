@@ -179,7 +179,8 @@ export const auth403DescribesScopes: AuthRule = {
       if (response === undefined) continue;
       if (refusesForStateOrLimitOnce(response)) continue;
       const path = [...operation.location, 'responses', '403'];
-      const subject = capitalized(subjectAt(document, operation, path, 'the 403 response'));
+      // Naming it walks the written document: only for a finding.
+      const subject = (): string => capitalized(subjectAt(document, operation, path, 'the 403 response'));
       const hasBody = bodySchemasOf(response, document.version).length > 0;
       if (operation.security.scoped) {
         if (namesMissingGrantsOnce(response)) continue;
@@ -195,9 +196,9 @@ export const auth403DescribesScopes: AuthRule = {
         const required = isShared(document, operation, path)
           ? undefined
           : requiredScopesPhrase(effectiveSecurity(document.resolved, operation.operation));
-        findings.push({ message: scopesMissingMessage(subject, required), path });
+        findings.push({ message: scopesMissingMessage(subject(), required), path });
       } else if (!hasBody && writesErrorBodiesOnce()) {
-        findings.push({ message: noBodyMessage(subject, convention!), path });
+        findings.push({ message: noBodyMessage(subject(), convention!), path });
       }
     }
     return findings;
