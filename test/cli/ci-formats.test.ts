@@ -94,11 +94,11 @@ describe('-f github-actions', () => {
     const lines = annotations.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
-      '::error title=auth-401-documented,file=apis/bad.openapi.yaml,col=17,endColumn=32,line=13,endLine=15::' +
+      '::error title=auth-401-documented,file=apis/bad.openapi.yaml,col=17,endColumn=50,line=13,endLine=15::' +
         'GET /calls/{callId} requires authentication but documents no 401: add a 401 response with a WWW-Authenticate header naming the scheme (WWW-Authenticate: Bearer realm="api"), or, if it is public, say so with `security: []`.' +
         `%0ADocumentation: ${documentationUrlOf('auth-401-documented')}`,
     );
-    expect(lines[1]).toMatch(/^::warning title=auth-403-documented,file=apis\/bad\.openapi\.yaml,col=17,endColumn=32,line=13,endLine=15::/);
+    expect(lines[1]).toMatch(/^::warning title=auth-403-documented,file=apis\/bad\.openapi\.yaml,col=17,endColumn=50,line=13,endLine=15::/);
     expect(lines[2]).toMatch(/^::warning title=auth-404-protected-item,file=apis\/bad\.openapi\.yaml,/);
   });
 });
