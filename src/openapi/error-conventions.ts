@@ -1,4 +1,4 @@
-import type { DocumentFacts } from './operations';
+import type { DocumentFacts, OperationFacts } from './operations';
 
 /**
  * How a document answers errors, when it does not answer them with individual HTTP status codes: the conventions
@@ -54,4 +54,14 @@ export function documentsNoErrors(document: DocumentFacts): boolean {
 /** Either convention: the document does not list its error answers by HTTP status code. */
 export function listsNoErrorCodes(document: DocumentFacts): boolean {
   return answersErrorsByDefault(document) || errorsHaveNoHttpCodes(document);
+}
+
+/**
+ * Where `default` is the document's convention for errors, an operation answers them there, or, when it documents
+ * no error at all, is asked for its `default` first: either way, not for one more status code.
+ */
+export function leftToDefault(document: DocumentFacts, operation: OperationFacts): boolean {
+  if (!defaultIsTheErrorConvention(document)) return false;
+  if ('default' in operation.responses) return true;
+  return !Object.keys(operation.responses).some((key) => /^[45](\d\d|xx)$/i.test(key));
 }

@@ -1,4 +1,4 @@
-import { defaultIsTheErrorConvention, documentsNoErrors, listsNoErrorCodes } from '../openapi/error-conventions';
+import { documentsNoErrors, leftToDefault, listsNoErrorCodes } from '../openapi/error-conventions';
 import type { DocumentFacts } from '../openapi/operations';
 import { documentsCode, sharedResponsesPlace } from '../openapi/responses';
 import { requiredScopesPhrase } from '../openapi/scope-alternatives';
@@ -11,13 +11,13 @@ const NAMING_SCOPES = 'whose body names the missing scopes (RFC 6750 insufficien
 
 /**
  * Each scoped operation the rule checks that has no 403 key. Where `default` is how most operations answer errors,
- * an operation that has one answers a missing scope there.
+ * an operation that has one answers a missing scope there, and one that documents no error is asked for `default`
+ * first (see `leftToDefault`).
  */
 function candidatesOf(document: DocumentFacts): Candidate[] {
-  const byDefault = defaultIsTheErrorConvention(document);
   return operationsFor(document, name)
     .filter((operation) => operation.security.scoped && !documentsCode(operation.responses, '403'))
-    .filter((operation) => !(byDefault && 'default' in operation.responses))
+    .filter((operation) => !leftToDefault(document, operation))
     .map((operation) => {
       const scopes = requiredScopesPhrase(effectiveSecurity(document.resolved, operation.operation));
       return {

@@ -1,4 +1,4 @@
-import { answersErrorsByDefault, defaultIsTheErrorConvention, documentsNoErrors } from '../openapi/error-conventions';
+import { answersErrorsByDefault, documentsNoErrors, leftToDefault } from '../openapi/error-conventions';
 import { answersMissingItemWithout404, NotFoundLikeResponse, notFoundLikeResponseOf } from '../openapi/not-found';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
 import { addressesAnItem } from '../openapi/requests';
@@ -78,11 +78,11 @@ export const auth404ProtectedItem: AuthRule = {
     // A document that answers errors by `default`, or documents no error at all, is asked for its 401 first. (One
     // whose errors have codes HTTP does not define is not: its not-found answers are asked to become 404s.)
     if (answersErrorsByDefault(document) || documentsNoErrors(document)) return [];
-    // Where `default` is the document's way to answer errors, an operation that has one answers missing items there.
-    const byDefault = defaultIsTheErrorConvention(document);
+    // Where `default` is the document's way to answer errors, it is asked for first (see `leftToDefault`).
+
     const missing: Missing404[] = operationsFor(document, name)
       .filter((operation) => needsA404(document, operation))
-      .filter((operation) => !(byDefault && 'default' in operation.responses))
+      .filter((operation) => !leftToDefault(document, operation))
       .map((operation) => {
         const renumber = notFoundLikeResponseOf(document, operation);
         const finding = renumber === undefined ? missing404(operation) : misnumbered404(operation, renumber);

@@ -221,7 +221,7 @@ components:
     findings: [{ path: '', messageIncludes: ['3 operations require scopes but no operation of this document documents a 403'] }],
   },
   {
-    name: '`default` on 2 of 3 operations is the convention: only the operation without it is reported',
+    name: '`default` on 3 of 5 operations is the convention: of the two without it, only the one that lists codes is reported',
     document: {
       yaml: `
 openapi: 3.0.3
@@ -229,7 +229,9 @@ info: { title: t, version: '1' }
 paths:
   /a: { get: { security: [{ oauth: [a:read] }], responses: { '200': { description: ok }, default: { description: error } } } }
   /b: { get: { security: [{ oauth: [b:read] }], responses: { '200': { description: ok }, '400': { description: malformed }, default: { description: error } } } }
-  /c: { get: { security: [{ oauth: [c:read] }], responses: { '200': { description: ok } } } }
+  /c: { get: { security: [{ oauth: [c:read] }], responses: { '200': { description: ok }, '400': { description: malformed } } } }
+  /d: { get: { security: [{ oauth: [c:read] }], responses: { '200': { description: ok }, default: { description: error } } } }
+  /e: { get: { security: [{ oauth: [a:read] }], responses: { '200': { description: ok } } } }
 components:
   securitySchemes:
     oauth: { type: oauth2, flows: { clientCredentials: { tokenUrl: 'https://example.com/token', scopes: { a:read: a, b:read: b, c:read: c } } } }

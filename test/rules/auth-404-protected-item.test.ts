@@ -163,7 +163,7 @@ components:
     findings: [],
   },
   {
-    name: '`default` is how most operations answer errors: those that have it are not asked for a 404; one without it is',
+    name: '`default` is how most operations answer errors: those that have it, or document no error, are not asked for a 404; one that lists codes is',
     document: { file: 'auth-404-protected-item/default-convention.oas3.yaml' },
     findings: [{ path: 'paths./apps/{appId}/logs.get.responses', messageIncludes: ['GET /apps/{appId}/logs', add404] }],
   },
