@@ -48,6 +48,26 @@ export async function findingsOf(
     }));
 }
 
+/**
+ * A document whose one operation answers `code` with a description of `words` words cycling through `fillerWords`,
+ * then `ending`: long texts for the description matchers, which must stay linear and find what ends them.
+ */
+export function documentWithLongDescription(code: string, words: number, fillerWords: readonly string[], ending: string): { yaml: string } {
+  const filler = Array.from({ length: words }, (_, i) => fillerWords[i % fillerWords.length]).join(' ');
+  return {
+    yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: The calls }
+        '${code}': { description: "${filler} ${ending}" }
+`,
+  };
+}
+
 /** Spectral's numeric severities, as results carry them. */
 export const ERROR = 0;
 export const WARN = 1;

@@ -1,26 +1,8 @@
-import { testRule, WARN } from '../helpers/lint';
+import { documentWithLongDescription, testRule, WARN } from '../helpers/lint';
 
 const use403 = 'answer a known caller who may not do this with 403';
 
-/** A document whose one 401 has a description of `words` filler words followed by `ending`. */
-function longDescription(words: number, ending: string, fillerWords = ['the', 'token', 'is', 'missing', 'or', 'invalid']): { yaml: string } {
-  const filler = Array.from({ length: words }, (_, i) => fillerWords[i % fillerWords.length]).join(' ');
-  return {
-    yaml: `
-openapi: 3.0.3
-info: { title: Calls, version: 1.0.0 }
-paths:
-  /calls:
-    get:
-      security: []
-      responses:
-        '200': { description: The calls }
-        '401':
-          description: "${filler} ${ending}"
-          headers: { WWW-Authenticate: { schema: { type: string } } }
-`,
-  };
-}
+const TOKEN_FILLER = ['the', 'token', 'is', 'missing', 'or', 'invalid'];
 
 testRule('auth-401-misused-for-permissions', WARN, [
   {
@@ -78,12 +60,12 @@ testRule('auth-401-misused-for-permissions', WARN, [
   },
   {
     name: 'a 10,000-word description about credentials only',
-    document: longDescription(10_000, 'token.'),
+    document: documentWithLongDescription('401', 10_000, TOKEN_FILLER, 'token.'),
     findings: [],
   },
   {
     name: 'a 10,000-word description whose last words speak of a permission',
-    document: longDescription(10_000, 'or the caller has insufficient scope'),
+    document: documentWithLongDescription('401', 10_000, TOKEN_FILLER, 'or the caller has insufficient scope'),
     findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['("insufficient scope")'] }],
   },
   // Contract C: "not authorized to <verb>", "not sufficiently authorized", "does not have access", "no access to".
@@ -106,12 +88,12 @@ testRule('auth-401-misused-for-permissions', WARN, [
   },
   {
     name: 'a 10,000-word "not authorized not authorized ..." with no verb after "to"',
-    document: longDescription(10_000, 'not authorized to', ['not', 'authorized']),
+    document: documentWithLongDescription('401', 10_000, ['not', 'authorized'], 'not authorized to'),
     findings: [],
   },
   {
     name: 'a 10,000-word "not authorized not authorized ..." whose last words name a verb',
-    document: longDescription(10_000, 'not authorized to delete', ['not', 'authorized']),
+    document: documentWithLongDescription('401', 10_000, ['not', 'authorized'], 'not authorized to delete'),
     findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['("not authorized to delete")'] }],
   },
   {
@@ -148,12 +130,12 @@ paths:
   },
   {
     name: 'a 10,000-word "not authorized to ... this request" text: the credential faults are not read',
-    document: longDescription(10_000, 'this request', ['not', 'authorized', 'to', 'make', 'this', 'request']),
+    document: documentWithLongDescription('401', 10_000, ['not', 'authorized', 'to', 'make', 'this', 'request'], 'this request'),
     findings: [],
   },
   {
     name: 'a 10,000-word "not authorized to delete" text whose last words are a credential fault',
-    document: longDescription(10_000, 'the token expired', ['not', 'authorized', 'to', 'delete', 'calls']),
+    document: documentWithLongDescription('401', 10_000, ['not', 'authorized', 'to', 'delete', 'calls'], 'the token expired'),
     findings: [],
   },
 ]);

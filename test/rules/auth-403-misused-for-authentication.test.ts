@@ -1,23 +1,6 @@
-import { testRule, WARN } from '../helpers/lint';
+import { documentWithLongDescription, testRule, WARN } from '../helpers/lint';
 
 const use401 = 'speaks of an authentication failure';
-
-/** A document whose one 403 has a description of `words` words cycling through `fillerWords`, then `ending`. */
-function longDescription(words: number, fillerWords: string[], ending: string): { yaml: string } {
-  const filler = Array.from({ length: words }, (_, i) => fillerWords[i % fillerWords.length]).join(' ');
-  return {
-    yaml: `
-openapi: 3.0.3
-info: { title: Calls, version: 1.0.0 }
-paths:
-  /calls:
-    get:
-      responses:
-        '200': { description: The calls }
-        '403': { description: "${filler} ${ending}" }
-`,
-  };
-}
 
 testRule('auth-403-misused-for-authentication', WARN, [
   {
@@ -80,12 +63,12 @@ testRule('auth-403-misused-for-authentication', WARN, [
   },
   {
     name: 'a 10,000-word "not authenticated as ..." and "token is valid ..." text says nothing of a failed login',
-    document: longDescription(10_000, ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'], 'here'),
+    document: documentWithLongDescription('403', 10_000, ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'], 'here'),
     findings: [],
   },
   {
     name: 'a 10,000-word text whose last words are a credential and its fault',
-    document: longDescription(10_000, ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'], 'but the secret was revoked'),
+    document: documentWithLongDescription('403', 10_000, ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'], 'but the secret was revoked'),
     findings: [{ path: 'paths./calls.get.responses.403', messageIncludes: ['("secret was revoked")'] }],
   },
   {
