@@ -1,4 +1,5 @@
 import type { DocumentFacts, OperationFacts } from './operations';
+import { bodySchemasOf, successCodeOf } from './responses';
 import { segmentsOf } from './paths';
 import { formFieldNamesOf, requestBodySchemasOf } from './requests';
 import { hasPropertyNamed } from './schemas';
@@ -60,4 +61,25 @@ export function requiresNoSecurity(operation: OperationFacts): boolean {
  */
 export function isUnsecuredCredentialExchange(document: DocumentFacts, operation: OperationFacts): boolean {
   return requiresNoSecurity(operation) && exchangesCredentials(document, operation);
+}
+
+/** Path segments of the steps of a login: `/auth/oauth/{provider}`, `/sessions/{flow}`. */
+const LOGIN_SEGMENTS = new Set(['auth', 'oauth', 'oauth2', 'login', 'signin', 'sign-in', 'token', 'authenticate', 'session', 'sessions']);
+
+/** Body properties that carry an issued credential. */
+const ISSUED_CREDENTIALS = new Set(['token', 'accesstoken', 'refreshtoken', 'idtoken']);
+
+/**
+ * An operation that issues credentials: a step of a login (a path segment such as `auth`, `oauth` or `login`) whose
+ * success body carries a `token`, `access_token`, `refresh_token` or `id_token`, at the top or one level down (a
+ * `data` envelope). Its templated segment names a provider or a flow, not an item a caller could be hidden from.
+ */
+export function issuesCredentials(document: DocumentFacts, operation: OperationFacts): boolean {
+  if (!segmentsOf(operation.path).some((segment) => LOGIN_SEGMENTS.has(segment.toLowerCase()))) return false;
+  const successCode = successCodeOf(operation.responses);
+  if (successCode === undefined) return false;
+  const isIssuedCredential = (field: string): boolean => ISSUED_CREDENTIALS.has(normalizedFieldName(field));
+  return bodySchemasOf(operation.responses[successCode], document.version).some((schema) =>
+    hasPropertyNamed(schema, isIssuedCredential, 1, document.resolved),
+  );
 }

@@ -1,6 +1,7 @@
 import { answersErrorsByDefault, documentsNoErrors, leftToDefault } from '../openapi/error-conventions';
 import { answersMissingItemWithout404, NotFoundLikeResponse, notFoundLikeResponseOf } from '../openapi/not-found';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
+import { issuesCredentials } from '../openapi/credential-exchange';
 import { addressesAnItem } from '../openapi/requests';
 import { documentsCode, sharedResponsesPlace } from '../openapi/responses';
 import { AuthRule, Candidate, examplesOf, Finding, operationsFor, responsesLocation } from '../rule';
@@ -17,7 +18,8 @@ function needsA404(document: DocumentFacts, operation: OperationFacts): boolean 
     operation.itemPath &&
     !documentsCode(operation.responses, '404') &&
     !answersMissingItemWithout404(document, operation) &&
-    addressesAnItem(document, operation)
+    addressesAnItem(document, operation) &&
+    !issuesCredentials(document, operation)
   );
 }
 

@@ -176,4 +176,12 @@ components:
       { path: 'paths./apps/{appId}/logs.get.responses', messageIncludes: ['GET /apps/{appId}/logs', add404] },
     ],
   },
+  {
+    name: 'a login step whose success body carries a token issues credentials: not reported; a login path without one, and a token elsewhere, are',
+    document: { file: 'auth-404-protected-item/issues-credentials.oas3.yaml' },
+    findings: [
+      { path: 'paths./auth/providers/{provider}.get.responses', messageIncludes: ['GET /auth/providers/{provider}', add404] },
+      { path: 'paths./links/{linkId}.get.responses', messageIncludes: ['GET /links/{linkId}', add404] },
+    ],
+  },
 ]);
