@@ -1,4 +1,5 @@
 import type { DocumentFacts, OperationFacts } from './operations';
+import { isErrorKey } from './responses';
 
 /**
  * How a document answers errors, when it does not answer them with individual HTTP status codes: the conventions
@@ -63,5 +64,5 @@ export function listsNoErrorCodes(document: DocumentFacts): boolean {
 export function leftToDefault(document: DocumentFacts, operation: OperationFacts): boolean {
   if (!defaultIsTheErrorConvention(document)) return false;
   if ('default' in operation.responses) return true;
-  return !Object.keys(operation.responses).some((key) => /^[45](\d\d|xx)$/i.test(key));
+  return !Object.keys(operation.responses).some(isErrorKey);
 }

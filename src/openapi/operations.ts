@@ -1,7 +1,7 @@
 import { asObject, isObject, JsonObject } from './json';
 import { isItemPath } from './paths';
 import { effectiveSecurity, scopesTellNothing, securityFacts, SecurityFacts, securitySchemesOf } from './security';
-import { OpenApiVersion, versionOf } from './responses';
+import { isErrorKey, OpenApiVersion, versionOf } from './responses';
 
 /** The methods that make an operation; webhooks and callbacks are requests the API sends, never linted. */
 export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -72,8 +72,7 @@ export function documentFactsOf(resolved: unknown, unresolved: unknown): Documen
   let operationsWithDefault = 0;
   for (const { responses } of operations) {
     for (const key of Object.keys(responses)) {
-      const upper = key.toUpperCase();
-      if (/^[45](\d\d|XX)$/.test(upper)) errorKeys.add(upper);
+      if (isErrorKey(key)) errorKeys.add(key.toUpperCase());
       else if (key === 'default') operationsWithDefault++;
     }
   }

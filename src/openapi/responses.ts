@@ -71,6 +71,11 @@ function stringsIn(value: unknown): string[] {
   return [];
 }
 
+/** An error response key: an explicit 4xx or 5xx code (`404`), or a range (`4XX`, `5xx`). */
+export function isErrorKey(key: string): boolean {
+  return /^[45](\d\d|xx)$/i.test(key);
+}
+
 /** Where a description keeps responses that operations share: `components.responses`, in 2.0 the root `responses`. */
 export function sharedResponsesPlace(version: OpenApiVersion): string {
   return version === '2.0' ? 'the root responses' : 'components.responses';
