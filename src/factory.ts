@@ -1,3 +1,2 @@
-// Programmatic use: `require("spectral-auth-responses/dist/factory")`.
-export { createRuleset, RULES, documentationUrlOf } from './ruleset';
-export type { RulesetOptions } from './ruleset';
+// Programmatic use: `require("spectral-auth-responses/factory")`.
+export { createRuleset, documentationUrlOf, PRESET_NAMES, presets, RULES } from './package-core';

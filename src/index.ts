@@ -1,4 +1,4 @@
-import { createRuleset } from './ruleset';
+import { recommended } from './package-core';
 
 // The module value is the ruleset itself: what `extends: ["spectral-auth-responses"]` loads.
-export = createRuleset();
+export = recommended;

@@ -1,13 +1,10 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
+import { documentationUrlOf, RULES } from '../../src/ruleset';
 import { CliRun, removeWorkspace, runCli, workspace } from './run-cli';
 
-// The rule table as built (dist/factory.js), the same one the bin embeds.
-const { RULES, documentationUrlOf } = require('../../dist/factory') as {
-  RULES: { name: string }[];
-  documentationUrlOf(rule: string): string;
-};
+// The rule table of the sources, which the bin bundles.
 
 /**
  * The SARIF 2.1.0 JSON schema (the OASIS schema as schemastore publishes it, `2.1.0-rtm.5`), from a dev dependency.

@@ -1,4 +1,5 @@
 // What both packaging tests (the real CLI, the VS Code loader) lint and expect.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './pack';
@@ -55,4 +56,50 @@ export function writeSpectralYaml(directory: string, rulesets: string[]): string
   const file = join(directory, '.spectral.yaml');
   writeFileSync(file, `extends: ${JSON.stringify(rulesets)}\n`);
   return file;
+}
+
+/** The presets under `rulesets/`, as users name them in `extends`. */
+export const PRESETS = ['recommended', 'strict', 'errors-in-default', 'aip-211'] as const;
+
+/**
+ * What each preset reports on all-rules.oas3.yaml, from the README's description of the presets (not from the
+ * code that builds them): `strict` makes every finding an error; `errors-in-default` turns off the three rules
+ * that ask for a status code; `aip-211` turns off auth-404-protected-item.
+ */
+export function presetFindings(preset: (typeof PRESETS)[number]): Finding[] {
+  const without = (...codes: string[]) => ALL_RULES_FINDINGS.filter((finding) => !codes.includes(finding.code));
+  switch (preset) {
+    case 'recommended':
+      return [...ALL_RULES_FINDINGS];
+    case 'strict':
+      return ALL_RULES_FINDINGS.map((finding) => ({ ...finding, severity: ERROR }));
+    case 'errors-in-default':
+      return without('auth-401-documented', 'auth-403-documented', 'auth-404-protected-item');
+    case 'aip-211':
+      return without('auth-404-protected-item');
+  }
+}
+
+/**
+ * A program that lints with an installed package: `setRuleset(require(<entry>))` in a Node process of its own, in
+ * the project `cwd` (jest's module system does not load the package's ES module), returning its findings.
+ */
+export function lintWithSetRuleset(cwd: string, entry: string, document: string): Finding[] {
+  const program = [
+    "const { Document, Spectral } = require('@stoplight/spectral-core');",
+    "const { Yaml } = require('@stoplight/spectral-parsers');",
+    "const { readFileSync } = require('node:fs');",
+    'const spectral = new Spectral();',
+    `spectral.setRuleset(require(${JSON.stringify(entry)}));`,
+    `const file = ${JSON.stringify(document)};`,
+    "spectral.run(new Document(readFileSync(file, 'utf8'), Yaml, file)).then((results) => {",
+    "  const findings = results.map((r) => ({ code: r.code, path: r.path.join('.'), severity: r.severity }));",
+    '  console.log(JSON.stringify(findings));',
+    '});',
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['-e', program], { cwd, encoding: 'utf8' });
+  if (run.status !== 0 || run.stderr !== '') {
+    throw new Error(`the program linting with ${entry} failed (exit ${run.status}):\n${run.stderr}`);
+  }
+  return comparable(JSON.parse(run.stdout) as Finding[]);
 }

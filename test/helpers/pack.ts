@@ -38,7 +38,7 @@ function sourcesOf(bundleCode: string): string[] {
  * that fails here, saying what to do.
  */
 export function assertBuilt(): void {
-  const bundles = ['dist/index.js', 'dist/factory.js'];
+  const bundles = ['dist/ruleset.mjs'];
   for (const bundle of bundles) {
     const path = join(PROJECT_ROOT, bundle);
     if (!existsSync(path)) throw new Error(`${bundle} is missing: run \`npm run build\` (or \`npm test\`, which builds first).`);
@@ -54,14 +54,19 @@ export function assertBuilt(): void {
 
 /** The files `npm pack` would put in the tarball, as npm itself lists them. */
 export function packedFiles(): string[] {
-  const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json'], PROJECT_ROOT)) as { files: { path: string }[] }[];
+  const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], PROJECT_ROOT)) as { files: { path: string }[] }[];
   return pack.files.map((file) => file.path);
 }
 
-/** Packs the built project into `destination` and returns the tarball's path. */
+/**
+ * Packs the built project into `destination` and returns the tarball's path. Without npm's `prepack` build (see
+ * `assertBuilt`: a rebuild here would delete dist/ under the other test files); test/integration/fresh-clone.test.ts
+ * packs with it, in a clone of its own.
+ */
 export function packProject(destination: string): string {
   assertBuilt();
-  const [pack] = JSON.parse(npm(['pack', '--json', '--pack-destination', destination], PROJECT_ROOT)) as {
+  const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', destination];
+  const [pack] = JSON.parse(npm(args, PROJECT_ROOT)) as {
     filename: string;
   }[];
   return join(destination, pack.filename);

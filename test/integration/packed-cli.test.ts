@@ -18,6 +18,9 @@ import {
   ERROR,
   Finding,
   integrationFixture,
+  lintWithSetRuleset,
+  PRESETS,
+  presetFindings,
   WARN,
   writeSpectralYaml,
 } from '../helpers/integration';
@@ -78,6 +81,9 @@ beforeAll(() => {
   writeSpectralYaml(consumer, ['spectral-auth-responses']);
   consumerWithOas = join(consumer, 'with-oas');
   writeSpectralYaml(consumerWithOas, ['spectral:oas', 'spectral-auth-responses']);
+  for (const preset of PRESETS) {
+    writeSpectralYaml(join(consumer, `preset-${preset}`), [`spectral-auth-responses/rulesets/${preset}`]);
+  }
 }, 300_000);
 
 afterAll(() => {
@@ -151,5 +157,39 @@ describe('the packed package through the real spectral CLI', () => {
       expect(result.documentationUrl).toMatch(new RegExp(`/docs/rules/${result.code}\\.md$`));
     }
     expect(exitCode).toBe(1);
+  });
+});
+
+describe.each(PRESETS)('the preset %s through the real spectral CLI', (preset) => {
+  test(`extends: [spectral-auth-responses/rulesets/${preset}] reports what the preset says`, () => {
+    const { exitCode, results } = spectralLint(join(consumer, `preset-${preset}`), ALL_RULES_DOCUMENT);
+    expect(findingsOf(results)).toEqual(comparable(presetFindings(preset)));
+    const errors = presetFindings(preset).some((finding) => finding.severity === ERROR);
+    expect(exitCode).toBe(errors ? 1 : 0);
+  });
+});
+
+describe('the installed package in a program (setRuleset)', () => {
+  test.each(PRESETS)('require("spectral-auth-responses/rulesets/%s")', (preset) => {
+    expect(lintWithSetRuleset(consumer, `spectral-auth-responses/rulesets/${preset}`, ALL_RULES_DOCUMENT)).toEqual(
+      comparable(presetFindings(preset)),
+    );
+  });
+
+  test('require("spectral-auth-responses") is the ruleset itself, the recommended preset', () => {
+    expect(lintWithSetRuleset(consumer, 'spectral-auth-responses', ALL_RULES_DOCUMENT)).toEqual(comparable(ALL_RULES_FINDINGS));
+  });
+});
+
+describe('the installed command with a ruleset that extends a preset', () => {
+  test('spectral-auth-responses lint --ruleset <.spectral.yaml extending rulesets/strict>', () => {
+    const run = spawnSync(
+      join(consumer, 'node_modules/.bin/spectral-auth-responses'),
+      ['lint', '--ruleset', join(consumer, 'preset-strict/.spectral.yaml'), '--format', 'json', ALL_RULES_DOCUMENT],
+      { cwd: consumer, encoding: 'utf8' },
+    );
+    const results = JSON.parse(run.stdout) as CliResult[];
+    expect(findingsOf(results)).toEqual(comparable(presetFindings('strict')));
+    expect(run.status).toBe(1);
   });
 });

@@ -41,6 +41,8 @@ import {
   comparable,
   ERROR,
   integrationFixture,
+  PRESETS,
+  presetFindings,
   WARN,
   writeSpectralYaml,
 } from '../helpers/integration';
@@ -140,6 +142,8 @@ async function lintLikeTheExtension(ruleset: SpectralCore.Ruleset, file: string)
 
 let workspace: string;
 let installedMain: string;
+/** The package's one ES module, which every entry requires. */
+let installedCore: string;
 
 beforeAll(() => {
   // A workspace as a user has it after `npm install -D spectral-auth-responses`: the tarball's content in node_modules.
@@ -150,6 +154,7 @@ beforeAll(() => {
   execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { main: string };
   installedMain = join(installed, manifest.main);
+  installedCore = join(installed, 'dist/ruleset.mjs');
 }, 120_000);
 
 afterAll(() => {
@@ -157,10 +162,10 @@ afterAll(() => {
 });
 
 describe('the packed package through the VS Code extension loader (ruleset-bundler runtime preset)', () => {
-  test('extends: [spectral-auth-responses] bundles our one file, and all eleven rules report', async () => {
+  test('extends: [spectral-auth-responses] bundles our main and the module it requires, and all eleven rules report', async () => {
     const loaded = await loadRulesetLikeTheExtension(writeSpectralYaml(join(workspace, 'alone'), ['spectral-auth-responses']));
     expect(loaded.warnings).toEqual([]);
-    expect(loaded.files).toEqual([installedMain]);
+    expect(loaded.files.sort()).toEqual([installedMain, installedCore].sort());
     expect(loaded.modules.filter((module) => /^https?:/.test(module))).toEqual([]);
 
     const findings = await lintLikeTheExtension(loaded.ruleset, ALL_RULES_DOCUMENT);
@@ -186,10 +191,23 @@ describe('the packed package through the VS Code extension loader (ruleset-bundl
       writeSpectralYaml(join(workspace, 'with-oas'), ['spectral:oas', 'spectral-auth-responses']),
     );
     expect(loaded.warnings).toEqual([]);
-    expect(loaded.files).toEqual([installedMain]);
+    expect(loaded.files.sort()).toEqual([installedMain, installedCore].sort());
 
     const findings = await lintLikeTheExtension(loaded.ruleset, ALL_RULES_DOCUMENT);
     expect(comparable(findings.filter((finding) => finding.code.startsWith('auth-')))).toEqual(comparable(ALL_RULES_FINDINGS));
     expect(findings.map((finding) => finding.code)).toEqual(expect.arrayContaining(['info-contact', 'operation-operationId']));
+  });
+});
+
+describe.each(PRESETS)('the preset %s through the VS Code extension loader', (preset) => {
+  test(`extends: [spectral-auth-responses/rulesets/${preset}] loads offline and reports what the preset says`, async () => {
+    const loaded = await loadRulesetLikeTheExtension(
+      writeSpectralYaml(join(workspace, `preset-${preset}`), [`spectral-auth-responses/rulesets/${preset}`]),
+    );
+    expect(loaded.warnings).toEqual([]);
+    expect(loaded.modules.filter((module) => /^https?:/.test(module))).toEqual([]);
+    expect(comparable(await lintLikeTheExtension(loaded.ruleset, ALL_RULES_DOCUMENT))).toEqual(
+      comparable(presetFindings(preset)),
+    );
   });
 });
