@@ -193,3 +193,27 @@ describe('the installed command with a ruleset that extends a preset', () => {
     expect(run.status).toBe(1);
   });
 });
+
+describe('a JavaScript ruleset that builds the ruleset with the factory', () => {
+  test('spectral lint -r .spectral.js with createRuleset(options) from spectral-auth-responses/factory', () => {
+    const folder = join(consumer, 'factory-js');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, '.spectral.js'),
+      [
+        "const { createRuleset } = require('spectral-auth-responses/factory');",
+        "module.exports = { extends: [createRuleset()], rules: { 'auth-403-documented': 'error' } };",
+        '',
+      ].join('\n'),
+    );
+    const run = spawnSync(
+      join(consumer, 'node_modules/.bin/spectral'),
+      ['lint', '-f', 'json', '-r', join(folder, '.spectral.js'), ALL_RULES_DOCUMENT],
+      { cwd: folder, encoding: 'utf8' },
+    );
+    const expected = ALL_RULES_FINDINGS.map((finding) =>
+      finding.code === 'auth-403-documented' ? { ...finding, severity: ERROR } : finding,
+    );
+    expect(findingsOf(JSON.parse(run.stdout) as CliResult[])).toEqual(comparable(expected));
+  });
+});
