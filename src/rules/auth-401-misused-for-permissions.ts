@@ -49,7 +49,7 @@ function permissionFailureIn(description: string): string | undefined {
 export const auth401MisusedForPermissions: AuthRule = {
   name,
   severity: 'warn',
-  description: 'A 401 is for missing or invalid credentials, not for a caller who lacks permission (that is 403).',
+  description: "A 401's description does not speak of a permission failure: a caller who lacks permission gets 403.",
   resolved: true,
   check(document) {
     return describedResponses(document, name, '401', permissionFailureIn).map(({ phrase, path, subject }) => ({

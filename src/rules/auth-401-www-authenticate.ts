@@ -59,7 +59,7 @@ function exampleClause(examples: readonly string[]): string {
 export const auth401WwwAuthenticate: AuthRule = {
   name,
   severity: 'error',
-  description: 'A 401 of an operation whose scheme defines an HTTP challenge carries a WWW-Authenticate header (RFC 9110 §15.5.2).',
+  description: 'A 401 of an operation whose scheme defines an HTTP challenge carries a WWW-Authenticate header.',
   resolved: true,
   check(document) {
     const challenges = challengeLookup(document.securitySchemes);

@@ -23,7 +23,8 @@ function withoutCredentialCheckingOperations(document: DocumentFacts): DocumentF
 export const auth403MisusedForAuthentication: AuthRule = {
   name,
   severity: 'warn',
-  description: 'A 403 is for a known caller who may not do this, not for missing or invalid credentials (that is 401).',
+  description:
+    "A 403's description does not speak of missing or invalid credentials: a caller without valid ones gets 401.",
   resolved: true,
   check(document) {
     return describedResponses(withoutCredentialCheckingOperations(document), name, '403', authenticationFailureIn).map(
