@@ -5,16 +5,8 @@
 // in types/ (see docs/packaging.md).
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { SPECTRAL_BUILTINS } from './spectral-builtins.mjs';
 
-export const SPECTRAL_BUILTINS = [
-  '@stoplight/spectral-core',
-  '@stoplight/spectral-formats',
-  '@stoplight/spectral-functions',
-  '@stoplight/spectral-parsers',
-  '@stoplight/spectral-ref-resolver',
-  '@stoplight/spectral-rulesets',
-  '@stoplight/spectral-runtime',
-];
 
 /** The entries import src/package-core.ts: in dist/ that is the module beside them, required at run time. */
 const coreStaysOutside = {
