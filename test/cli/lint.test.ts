@@ -66,10 +66,52 @@ describe('exit codes and severities', () => {
     expect(rulesReported(runs.onlyFailures)).toEqual(['auth-401-documented']);
   });
 
-  test('globs expand (never into node_modules), and a file named twice is linted once', () => {
+  test('globs expand (never into node_modules)', () => {
     const sources = (JSON.parse(runs.globs.stdout) as { source: string }[]).map((result) => result.source);
     expect(new Set(sources)).toEqual(new Set([join(root, 'apis/nested/bad.openapi.yaml')]));
     expect(runs.globs.code).toBe(1);
+  });
+});
+
+describe('a file named twice is linted once', () => {
+  let runs: Record<string, CliRun>;
+  beforeAll(async () => {
+    // The same file by the same path twice, by other spellings of its path, and through a glob that matches it.
+    const badNamedTwice = ['bad.openapi.yaml', 'bad.openapi.yaml', './bad.openapi.yaml', join(root, 'bad.openapi.yaml'),
+      'apis/../bad.openapi.yaml', 'b?d.openapi.yaml'];
+    const cases: Record<string, string[]> = {
+      badOnce: ['lint', '-f', 'json', 'bad.openapi.yaml'],
+      badNamedTwice: ['lint', '-f', 'json', ...badNamedTwice],
+      badOnceStylish: ['lint', 'bad.openapi.yaml'],
+      badNamedTwiceStylish: ['lint', ...badNamedTwice],
+      goodNamedTwice: ['lint', 'good.openapi.yaml', './good.openapi.yaml', 'goo?.openapi.yaml'],
+    };
+    const results = await Promise.all(Object.values(cases).map((args) => runCli(args, root)));
+    runs = Object.fromEntries(Object.keys(cases).map((name, i) => [name, results[i]]));
+  });
+
+  /** Each finding of a JSON report as one line, so that the same finding reported twice shows as two lines. */
+  const findingLines = (run: CliRun): string[] =>
+    (JSON.parse(run.stdout) as { code: string; path: string[]; source: string }[])
+      .map((result) => `${result.source} ${result.code} ${result.path.join('.')}`)
+      .sort();
+
+  test('its findings appear once, as when it is named once', () => {
+    expect(runs.badOnce.code).toBe(1);
+    expect(findingLines(runs.badOnce).length).toBeGreaterThan(0);
+    expect(runs.badNamedTwice).toMatchObject({ code: 1, stderr: '' });
+    expect(findingLines(runs.badNamedTwice)).toEqual(findingLines(runs.badOnce));
+  });
+
+  test('the stylish report counts its problems once', () => {
+    const problemCount = (run: CliRun) => /\d+ problems? \(.*\)/.exec(run.stdout)?.[0];
+    expect(problemCount(runs.badOnceStylish)).toBeDefined();
+    expect(problemCount(runs.badNamedTwiceStylish)).toBe(problemCount(runs.badOnceStylish));
+  });
+
+  test('a clean file named twice counts as one document', () => {
+    expect(runs.goodNamedTwice).toMatchObject({ code: 0, stderr: '' });
+    expect(runs.goodNamedTwice.stdout).toContain("No results with a severity of 'error' found in 1 document.");
   });
 });
 
