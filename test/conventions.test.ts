@@ -2,9 +2,10 @@
  * Meta-tests: the codebase's own conventions, so that a new rule cannot ship half-done and the package keeps
  * loading everywhere Spectral runs. (The idea is IBM openapi-ruleset's, from IBM/openapi-validator.)
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRuleset, RULES } from '../src/ruleset';
 import { assertBuilt, packedFiles, PROJECT_ROOT, SPECTRAL_BUILTINS } from './helpers/pack';
 
@@ -80,42 +81,86 @@ describe.each(RULE_NAMES)('rule %s', (name) => {
   });
 });
 
-/** The modules a CommonJS bundle loads: every `require(...)` call, with the literal it names (none if dynamic). */
-function requireCallsIn(code: string): { literal?: string }[] {
-  return [...code.matchAll(/\brequire\s*\(\s*(?:(["'])([^"'\n]*)\1\s*\))?/g)].map((match) => ({ literal: match[2] }));
+/** The modules a file loads: every `require(...)`, `import ... from` and `export ... from`, with the literal it names. */
+function loadedModulesIn(code: string): { literal?: string }[] {
+  const requires = [...code.matchAll(/\brequire\s*\(\s*(?:(["'])([^"'\n]*)\1\s*\))?/g)].map((match) => ({ literal: match[2] }));
+  const imports = [...code.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*(["'])([^"'\n]+)\1/gm)].map((match) => ({
+    literal: match[2],
+  }));
+  const dynamicImports = [...code.matchAll(/\bimport\s*\(/g)].map(() => ({ literal: undefined }));
+  return [...requires, ...imports, ...dynamicImports];
 }
 
-describe.each(['dist/index.js', 'dist/factory.js'])('the built bundle %s', (bundle) => {
+/** The package's code: the one ES module every entry requires. */
+const CORE = 'dist/ruleset.mjs';
+
+describe(`the built code ${CORE}`, () => {
   beforeAll(assertBuilt);
 
-  test("requires nothing but Spectral's seven built-in packages (the loaders map only those to the host)", () => {
-    const calls = requireCallsIn(read(bundle));
-    expect(calls.filter((call) => call.literal === undefined)).toEqual([]); // a dynamic require cannot be mapped
-    const required = [...new Set(calls.map((call) => call.literal!))];
-    expect(required.filter((id) => !SPECTRAL_BUILTINS.includes(id))).toEqual([]);
+  test("imports nothing but Spectral's seven built-in packages (the loaders map only those to the host)", () => {
+    const loaded = loadedModulesIn(read(CORE));
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((module) => module.literal === undefined)).toEqual([]); // a dynamic load cannot be mapped
+    const imported = [...new Set(loaded.map((module) => module.literal!))];
+    expect(imported.filter((id) => !SPECTRAL_BUILTINS.includes(id))).toEqual([]);
   });
 
-  test('requires no Node built-in (the VS Code loader has none)', () => {
-    const required = requireCallsIn(read(bundle)).map((call) => call.literal ?? '');
+  test('imports no Node built-in (the VS Code loader has none)', () => {
+    const imported = loadedModulesIn(read(CORE)).map((module) => module.literal ?? '');
     const isNodeBuiltin = (id: string): boolean => id.startsWith('node:') || builtinModules.includes(id.split('/')[0]);
-    expect(required.filter(isNodeBuiltin)).toEqual([]);
+    expect(imported.filter(isNodeBuiltin)).toEqual([]);
   });
 
-  test('declares every Spectral package it requires as a peer dependency', () => {
+  test('declares every Spectral package it imports as a peer dependency', () => {
     const { peerDependencies = {} } = JSON.parse(read('package.json')) as { peerDependencies?: Record<string, string> };
-    const required = [...new Set(requireCallsIn(read(bundle)).map((call) => call.literal ?? ''))];
-    expect(required.filter((id) => !(id in peerDependencies))).toEqual([]);
+    const imported = [...new Set(loadedModulesIn(read(CORE)).map((module) => module.literal ?? ''))];
+    expect(imported.filter((id) => !(id in peerDependencies))).toEqual([]);
   });
 });
 
-describe('the package main', () => {
+/** Every JavaScript file the `exports` map names, as a path from the project root. */
+function exportedFiles(): string[] {
+  const { exports } = JSON.parse(read('package.json')) as { exports: Record<string, string | { default: string }> };
+  return Object.values(exports)
+    .map((target) => (typeof target === 'string' ? target : target.default))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => file.replace(/^\.\//, ''));
+}
+
+describe('the package entries', () => {
   beforeAll(assertBuilt);
 
-  test('is the ruleset itself (module value with rules, no `default` wrapper), built from this source', () => {
+  test('the exports map names the main, the factory and the four presets', () => {
+    expect(exportedFiles().sort()).toEqual(
+      [
+        'dist/index.js',
+        'dist/factory.js',
+        'rulesets/aip-211.js',
+        'rulesets/errors-in-default.js',
+        'rulesets/recommended.js',
+        'rulesets/strict.js',
+      ].sort(),
+    );
+  });
+
+  test.each(exportedFiles())('%s requires the package\'s one ES module and nothing else', (entry) => {
+    const loaded = loadedModulesIn(read(entry));
+    expect(loaded.length).toBeGreaterThan(0);
+    const targets = loaded.map((module) => (module.literal === undefined ? '(dynamic)' : join(dirname(entry), module.literal)));
+    expect([...new Set(targets)]).toEqual([CORE]);
+  });
+
+  test('the main is the ruleset itself (module value with rules, no `default` wrapper), as Node requires it', () => {
+    // In a process of its own: jest's module registry cannot require an ES module (docs/packaging.md).
     const { main } = JSON.parse(read('package.json')) as { main: string };
-    const ruleset = require(join(PROJECT_ROOT, main)) as { rules?: Record<string, unknown>; default?: unknown };
-    expect(ruleset.default).toBeUndefined();
-    expect(Object.keys(ruleset.rules ?? {}).sort()).toEqual([...RULE_NAMES].sort());
+    const program =
+      `const ruleset = require(${JSON.stringify(join(PROJECT_ROOT, main))});` +
+      'console.log(JSON.stringify({ hasDefault: "default" in ruleset, rules: Object.keys(ruleset.rules || {}) }));';
+    const run = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const { hasDefault, rules } = JSON.parse(run.stdout) as { hasDefault: boolean; rules: string[] };
+    expect(hasDefault).toBe(false);
+    expect(rules.sort()).toEqual([...RULE_NAMES].sort());
   });
 });
 
@@ -128,7 +173,7 @@ describe('the packed tarball (npm pack --dry-run)', () => {
 
   test('contains the package main, its types, and the README', () => {
     const { main, types } = JSON.parse(read('package.json')) as { main: string; types: string };
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', main, types, 'dist/factory.js']));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', main, types, CORE, ...exportedFiles()]));
   });
 
   test("contains every rule's docs page", () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RULES } from '../../src/ruleset';
 import { CliRun, plainEnvironment, removeWorkspace, runCli, runCliAtTerminal, workspace } from './run-cli';
 
 const ESCAPE = '\u001b';
-// The rule table as built (dist/factory.js), the same one the bin embeds.
-const { RULES } = require('../../dist/factory') as { RULES: { name: string; severity: string }[] };
+// The rule table of the sources, which the bin bundles.
 
 // Each case is one run of the real bin in a child process; the runs of a block start together in beforeAll.
 let root: string;
