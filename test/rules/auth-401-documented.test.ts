@@ -70,7 +70,7 @@ testRule('auth-401-documented', ERROR, [
         path: '',
         messageIncludes: [
           '2 operations require authentication (GET /calls, GET /reports)',
-          'add one shared 401 response to `responses`',
+          'add one shared 401 response to the root `responses`',
           'naming the schemes (WWW-Authenticate: Bearer realm="api", Basic realm="api")',
         ],
       },
@@ -110,7 +110,7 @@ testRule('auth-401-documented', ERROR, [
         path: '',
         messageIncludes: [
           '2 operations require authentication (GET /calls, GET /reports)',
-          'add one shared 401 response to `responses` (no WWW-Authenticate challenge applies to an API key)',
+          'add one shared 401 response to the root `responses` (no WWW-Authenticate challenge applies to an API key)',
         ],
       },
     ],

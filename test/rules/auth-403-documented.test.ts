@@ -42,19 +42,19 @@ testRule('auth-403-documented', WARN, [
         line: 3, // the root mapping starts at its first key, after the comment
         messageIncludes: [
           '4 operations require scopes but no operation of this document documents a 403 (GET /calls, POST /calls, GET /calls/{callId} and 1 more)',
-          'add one shared 403 response to components.responses, whose body names the missing scopes (RFC 6750 insufficient_scope), and reference it from each of them',
+          'add one shared 403 response to `components.responses`, whose body names the missing scopes (RFC 6750 insufficient_scope), and reference it from each of them',
           '`spectral-auth-responses fix` does this',
         ],
       },
     ],
   },
   {
-    name: 'OAS 2.0: no 403 anywhere: the shared response goes to the root responses',
+    name: 'OAS 2.0: no 403 anywhere: the shared response goes to the root `responses`',
     document: { file: 'auth-403-documented/no-403-anywhere.oas2.yaml' },
     findings: [
       {
         path: '',
-        messageIncludes: ['2 operations require scopes', '(GET /calls, DELETE /calls/{callId})', 'to the root responses'],
+        messageIncludes: ['2 operations require scopes', '(GET /calls, DELETE /calls/{callId})', 'to the root `responses`'],
       },
     ],
   },

@@ -38,16 +38,16 @@ testRule('auth-404-protected-item', WARN, [
         path: '',
         messageIncludes: [
           '3 protected operations on item paths document no 404, and no operation of this document does (GET /calls/{callId}, PATCH /calls/{callId}, GET /users/{userId}/calls)',
-          'add one shared 404 response to components.responses, for items that do not exist or are not visible to the caller, and reference it from each of them',
+          'add one shared 404 response to `components.responses`, for items that do not exist or are not visible to the caller, and reference it from each of them',
           '`spectral-auth-responses fix` does this',
         ],
       },
     ],
   },
   {
-    name: 'OAS 2.0: no 404 anywhere: the shared response goes to the root responses',
+    name: 'OAS 2.0: no 404 anywhere: the shared response goes to the root `responses`',
     document: { file: 'auth-404-protected-item/no-404-anywhere.oas2.yaml' },
-    findings: [{ path: '', messageIncludes: ['2 protected operations', '(GET /calls/{callId}, DELETE /calls/{callId})', 'to the root responses'] }],
+    findings: [{ path: '', messageIncludes: ['2 protected operations', '(GET /calls/{callId}, DELETE /calls/{callId})', 'to the root `responses`'] }],
   },
   {
     name: 'a 404 on an excepted operation shows the convention: each gap is reported on its own',
