@@ -116,7 +116,8 @@ export async function fixCommand(patterns: string[], options: FixCommandOptions,
       continue;
     }
     if (fixed.error !== undefined) {
-      problems.push({ file, message: fixed.error.startsWith(file) ? fixed.error.slice(file.length).replace(/^:?\s*/, '') : fixed.error });
+      const { file: where, line, column, reason } = fixed.error;
+      problems.push({ file: where, line, column, message: reason });
       continue;
     }
     problems.push(...refusedReferenceProblems(fixed.left.map(({ result }) => result), refusals));
