@@ -11,6 +11,7 @@ import { Location, SourceFiles } from './locate';
 import { describeProblem, FixProblem } from './problem';
 import { Refusal } from './refusal';
 import type { RepairContext, RepairDone, RuleFinding, RuleRepair } from './repair';
+import { findingsOfResults, LintedDescription } from './reported-place';
 import { auth401DocumentedRepair } from './repairs/auth-401-documented';
 import { auth401WwwAuthenticateRepair } from './repairs/auth-401-www-authenticate';
 import { auth403DescribesScopesRepair } from './repairs/auth-403-describes-scopes';
@@ -121,7 +122,8 @@ export async function fixDocument(file: string, options: FixOptions): Promise<Fi
 
   const facts = documentFactsOf(resolved, parsed.data);
   const ruleOptions = ruleOptionsFrom(options.ruleOptions);
-  const ruleFindings = RULES.flatMap((rule) => findingsOf(rule, facts, ruleOptions));
+  const repairable = RULES.filter((rule) => REPAIRS.some((repair) => repair.rule === rule.name));
+  const ruleFindings = repairable.flatMap((rule) => findingsOf(rule, facts, ruleOptions));
   const files = new SourceFiles(root, [dirname(root.path), ...(options.allowedDirectories ?? [])]);
   const plan = new EditPlan();
   const completed = new Set<string>();
@@ -136,10 +138,17 @@ export async function fixDocument(file: string, options: FixOptions): Promise<Fi
     complete: (at) => completed.add(idOf(at)),
   };
 
+  const description: LintedDescription = {
+    file: root.path,
+    unresolved: parsed.data,
+    resolved,
+    dataOf: (path) => dataOf(files, path),
+  };
+  const findingsReported = findingsOfResults(results, ruleFindings, description);
   const outcomes = new Map<ISpectralDiagnostic, FixedFinding | LeftFinding>();
   for (const repair of REPAIRS) {
     for (const result of results.filter((r) => r.code === repair.rule)) {
-      outcomes.set(result, repairResult(result, repair, ruleFindings, context, options.rules));
+      outcomes.set(result, repairResult(result, repair, findingsReported.get(result) ?? [], context, options.rules));
     }
   }
   for (const result of results) {
@@ -182,16 +191,25 @@ function verifiedChanges(plan: EditPlan): FileChange[] | FixProblem {
   return changes;
 }
 
+/** The data of a file a `$ref` reaches, when the fixer may read it (inside the allowed directories, parsed). */
+function dataOf(files: SourceFiles, file: string): unknown {
+  try {
+    return files.load(file).data;
+  } catch (error) {
+    if (error instanceof Refusal) return undefined;
+    throw error;
+  }
+}
+
+/** One result repaired through the findings it reports (see findingsOfResults), or left with the reason. */
 function repairResult(
   result: ISpectralDiagnostic,
   repair: RuleRepair,
-  ruleFindings: readonly RuleFinding[],
+  findings: readonly RuleFinding[],
   context: RepairContext,
   selected: readonly string[] | undefined,
 ): FixedFinding | LeftFinding {
   if (selected !== undefined && !selected.includes(repair.rule)) return { result, reason: 'not among the rules selected with --rules' };
-  // Rules report with message "{{error}}": a result's message is the rule's own, which names the operation.
-  const findings = ruleFindings.filter((finding) => finding.rule === result.code && finding.message === result.message);
   if (findings.length === 0) return { result, reason: 'could not be traced back to an operation' };
   if (findings.every((finding) => finding.covers?.length === 0)) {
     return { result, reason: 'the operations it counts need a change that fix does not make (see the message)' };
