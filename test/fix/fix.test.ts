@@ -360,7 +360,12 @@ describe('fix never writes what does not parse', () => {
     const file = join(dir, 'broken.oas30.yaml');
     const before = readFileSync(file, 'utf8');
     const report = await fix(file);
-    expect(report.error).toMatch(/broken\.oas30\.yaml:\d+:\d+: /);
+    expect(report.error).toEqual({
+      file: expect.stringMatching(/broken\.oas30\.yaml$/),
+      line: expect.any(Number),
+      column: expect.any(Number),
+      reason: expect.stringMatching(/\S/),
+    });
     expect(report.written).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(strayFiles(dir)).toEqual([]);
@@ -371,7 +376,7 @@ describe('fix never writes what does not parse', () => {
     const text = readFileSync(file, 'utf8').replace('"openapi": "3.0.3",', '"openapi": "3.0.3",,');
     writeFileSync(file, text);
     const report = await fix(file);
-    expect(report.error).toContain('not valid JSON');
+    expect(report.error).toEqual({ file: expect.stringMatching(/calls\.oas30\.json$/), reason: expect.stringContaining('not valid JSON') });
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
