@@ -5,16 +5,10 @@ import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(__dirname, '../..');
 
-/** Spectral's built-in packages: the only imports its loaders map to the host's own copies. */
-export const SPECTRAL_BUILTINS: readonly string[] = [
-  '@stoplight/spectral-core',
-  '@stoplight/spectral-formats',
-  '@stoplight/spectral-functions',
-  '@stoplight/spectral-parsers',
-  '@stoplight/spectral-ref-resolver',
-  '@stoplight/spectral-rulesets',
-  '@stoplight/spectral-runtime',
-];
+/** Spectral's built-in packages: the only imports its loaders map to the host's own copies (the build's list). */
+export const SPECTRAL_BUILTINS: readonly string[] = JSON.parse(
+  readFileSync(join(PROJECT_ROOT, 'scripts/spectral-builtins.json'), 'utf8'),
+) as string[];
 
 /** Runs npm and returns its stdout; npm's warnings (stderr) stay out of the way unless it fails. */
 export function npm(args: string[], cwd: string): string {
