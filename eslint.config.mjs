@@ -1,0 +1,38 @@
+// @ts-check
+// ESLint over src, test and scripts (`npm run lint`, part of `npm test`); layout is Prettier's (`npm run format`).
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+/** The TypeScript code, each file in the tsconfig.json project: linted with type information. */
+const TYPESCRIPT = ['src/**/*.ts', 'test/**/*.ts'];
+
+export default defineConfig(
+  {
+    // The packaged entry points (rulesets/*.js, types/*.d.ts) are one-line shims and declarations that
+    // test/conventions.test.ts and test/types/public-api.ts check; the rest is generated, installed or test input.
+    ignores: ['dist/', 'coverage/', '.cache/', 'fixtures/', 'rulesets/', 'types/', 'jest.config.js'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: TYPESCRIPT,
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    rules: {
+      // TypeScript reports undefined names itself (the rule does not know Node's or jest's globals).
+      'no-undef': 'off',
+      // The code is CommonJS resolved the node10 way, which does not read `exports` maps: subpath exports of
+      // Spectral's packages, and modules found at run time, can only be loaded with `require`; and
+      // `import x = require()` is how TypeScript imports an `export =` module such as the package's own main.
+      '@typescript-eslint/no-require-imports': 'off',
+      // As `tsc --noUnusedLocals` allows: a leading underscore names what a destructuring leaves out on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+    },
+  },
+);
