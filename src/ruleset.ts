@@ -116,5 +116,5 @@ export function createRuleset(options: RulesetOptions = {}): RulesetDefinition {
       },
     ]),
   );
-  return { formats: [oas2, oas3], rules } as RulesetDefinition;
+  return { formats: [oas2, oas3], rules };
 }

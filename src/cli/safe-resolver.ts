@@ -52,6 +52,8 @@ type ResolverOptions = NonNullable<ConstructorParameters<typeof Resolver>[0]>;
 type ResolveOptions = NonNullable<Parameters<Resolver['resolve']>[1]>;
 type RunnerCache = NonNullable<ResolverOptions['uriCache']>;
 type ParseResolveResult = NonNullable<ResolveOptions['parseResolveResult']>;
+/** A file as Spectral's parser left it: its tree (any JSON value), or why it could not be parsed. */
+type ParsedFile = { result: unknown; error?: Error };
 type TransformRef = NonNullable<ResolverOptions['transformRef']>;
 type ReferenceReader = (ref: { href(): string; scheme(): string }) => Promise<string>;
 
@@ -112,7 +114,7 @@ export function createSafeResolver(
 /** What one run of the resolver (one lint of the document) keeps: each file read and parsed once, the walk so far. */
 class ResolverRun {
   readonly texts = new Map<string, Promise<string>>();
-  readonly parsed = new Map<string, ReturnType<ParseResolveResult>>();
+  readonly parsed = new Map<string, Promise<ParsedFile>>();
   /** The parsed tree of each file, by the address its runners have, for the targets of its local `$ref`s. */
   readonly trees = new Map<string, unknown>();
   /** True while the resolver walks the linted document itself, which it does first, synchronously, once. */
@@ -233,7 +235,7 @@ class OneRunnerPerReferenceResolver extends Resolver {
             const key = uri.targetAuthority.href();
             let parsed = run.parsed.get(key);
             if (parsed === undefined) {
-              parsed = parse(uri).then(({ result, error }) => ({ result, error }));
+              parsed = parse(uri).then(({ result, error }): ParsedFile => ({ result, error }));
               run.parsed.set(key, parsed);
             }
             const { result, error } = await parsed;
@@ -245,7 +247,11 @@ class OneRunnerPerReferenceResolver extends Resolver {
     run.walkingDocument = true;
     let resolution: ReturnType<Resolver['resolve']>;
     try {
-      resolution = super.resolve(source, { ...opts, ctx: { ...opts.ctx, [RUN]: run }, parseResolveResult: parseOnce });
+      resolution = super.resolve(source, {
+        ...opts,
+        ctx: { ...(opts.ctx as object | undefined), [RUN]: run },
+        parseResolveResult: parseOnce,
+      });
     } finally {
       run.walkingDocument = false;
     }

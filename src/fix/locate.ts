@@ -153,7 +153,7 @@ export function checkNotRepeated(at: Location): void {
 
 export function pairNamed(map: YAML.YAMLMap, key: Key): YAML.Pair | undefined {
   const wanted = String(key);
-  return map.items.find((pair) => YAML.isScalar(pair.key) && String(pair.key.value) === wanted) as YAML.Pair | undefined;
+  return map.items.find((pair) => YAML.isScalar(pair.key) && String(pair.key.value) === wanted);
 }
 
 /** The `$ref` string of a reference object in the model, if the node is one. */

@@ -65,7 +65,8 @@ describeWithPreCommit('the pre-commit hook (.pre-commit-hooks.yaml), with the re
     git(hookRepository, ['commit', '--quiet', '-m', 'main']);
     // The release tag, made the way a maintainer makes it (dist/ was copied already built: no second build).
     execFileSync('bash', ['scripts/tag-release.sh'], { cwd: hookRepository, env: gitEnvironment({ SKIP_BUILD: '1' }) });
-    const rev = `v${JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version}`;
+    const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const rev = `v${version}`;
 
     userRepository = newRepository({
       '.pre-commit-config.yaml': [

@@ -52,7 +52,7 @@ describe('spectral-auth-responses fix', () => {
       '  fixed  calls.oas30.yaml:31:17  auth-401-documented: added 401: $ref #/components/responses/Unauthorized\n',
     );
     expect(result.stdout).toContain('  note   created #/components/responses/Unauthorized\n');
-    expect(result.stdout).toMatch(/  left   calls\.oas30\.yaml:25:15  auth-no-404-collection \(warn\): GET \/calls lists a collection.*\n {9}why left: .*--remove-collection-404\n/);
+    expect(result.stdout).toMatch(/ {2}left {3}calls\.oas30\.yaml:25:15 {2}auth-no-404-collection \(warn\): GET \/calls lists a collection.*\n {9}why left: .*--remove-collection-404\n/);
     expect(result.stdout).toContain('9 fixed, 2 left for a person, 0 of them at or above error\n');
     const lint = await run(['lint', '-f', 'json', 'calls.oas30.yaml'], dir);
     expect((JSON.parse(lint.stdout) as { code: string }[]).map((finding) => finding.code).sort()).toEqual([
@@ -95,6 +95,9 @@ describe('spectral-auth-responses fix', () => {
     const result = await run(['fix', 'calls.oas30.json'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('auth-404-protected-item');
-    expect(JSON.parse(readFileSync(join(dir, 'calls.oas30.json'), 'utf8')).components.responses).not.toHaveProperty('NotFound');
+    const { components } = JSON.parse(readFileSync(join(dir, 'calls.oas30.json'), 'utf8')) as {
+      components: { responses: object };
+    };
+    expect(components.responses).not.toHaveProperty('NotFound');
   });
 });

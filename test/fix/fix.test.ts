@@ -160,7 +160,7 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
   });
 
   test('the data only gains entries', () => {
-    const data = (text: string) => (name.endsWith('.json') ? JSON.parse(text) : parseYaml(text));
+    const data = (text: string): unknown => (name.endsWith('.json') ? JSON.parse(text) : parseYaml(text));
     expect(isContainedIn(data(before), data(after))).toBe(true);
   });
 
@@ -289,7 +289,8 @@ describe('fix options', () => {
     const before = readFileSync(file, 'utf8');
     await fix(file, { rules: ['auth-no-404-collection'], removeCollection404: true });
     const after = readFileSync(file, 'utf8');
-    const responses = (text: string) => JSON.parse(text).paths['/calls'].get.responses;
+    type Paths = { paths: Record<string, { get: { responses: Record<string, unknown> } }> };
+    const responses = (text: string) => (JSON.parse(text) as Paths).paths['/calls'].get.responses;
     expect(responses(after)).toEqual({ '200': responses(before)['200'] });
     for (const hunk of hunksBetween(before, after)) expect(isSubsequence(hunk.added.join('\n'), hunk.removed.join('\n'))).toBe(true);
     expect(await lintLines(file)).not.toContainEqual(expect.stringMatching(/^auth-no-404-collection/));

@@ -61,7 +61,9 @@ test.each(['calls.oas30.yaml', 'calls.oas2.json', 'split/openapi.yaml', 'fix-doc
     const team = await fixWith(rulesetWithMessages(REPAIRABLE_MESSAGES), freshCopy(name));
 
     expect(own.fixed.length).toBeGreaterThan(0);
-    expect(team.fixed.map(({ result }) => result.message)).toEqual(own.fixed.map(() => expect.stringMatching(/^Team API guide/)));
+    expect(team.fixed.map(({ result }) => result.message)).toEqual(
+      own.fixed.map((): unknown => expect.stringMatching(/^Team API guide/)),
+    );
     expect(fixedLines(team)).toEqual(fixedLines(own));
     expect(team.left.map(({ reason }) => reason)).toEqual(own.left.map(({ reason }) => reason));
     expect(team.changes.map(({ after }) => after)).toEqual(own.changes.map(({ after }) => after));

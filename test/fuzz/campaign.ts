@@ -119,7 +119,8 @@ export async function runCampaign(options: CampaignOptions, post: (message: Camp
 }
 
 // Started by scripts/fuzz.mjs as a worker thread; an exception ends the worker, and the script reports it.
-if (parentPort !== null && workerData?.campaign !== undefined) {
+const campaign = (workerData as { campaign?: CampaignOptions } | null)?.campaign;
+if (parentPort !== null && campaign !== undefined) {
   const port = parentPort;
-  void runCampaign(workerData.campaign as CampaignOptions, (message) => port.postMessage(message));
+  void runCampaign(campaign, (message) => port.postMessage(message));
 }

@@ -25,7 +25,10 @@ function runCliOrKill(args: string[], cwd: string): Promise<CliRun> {
 /** The files of an upstream reproduction folder, `openapi.yaml.txt` under the name it is linted as. */
 function reproduction(folder: string): Record<string, string> {
   const directory = join(FIXTURES, 'robustness', 'upstream', folder);
-  const files = readdirSync(directory).map((name) => [name.replace(/\.txt$/, ''), readFileSync(join(directory, name), 'utf8')]);
+  const files = readdirSync(directory).map((name): [string, string] => [
+    name.replace(/\.txt$/, ''),
+    readFileSync(join(directory, name), 'utf8'),
+  ]);
   return Object.fromEntries(files);
 }
 

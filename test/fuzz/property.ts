@@ -92,7 +92,7 @@ function problemsOfResult(result: ISpectralDiagnostic, text: string): string[] {
   // act on. (Spectral's own results may end a range at character -1, for an empty line: not ours to judge.)
   const { start, end } = result.range ?? {};
   const positions = [start?.line, start?.character, end?.line, end?.character];
-  if (!positions.every((n) => Number.isInteger(n) && (n as number) >= 0)) {
+  if (!positions.every((n) => Number.isInteger(n) && n >= 0)) {
     problems.push(`${where}: range ${JSON.stringify(result.range)}`);
   }
   if (result.message.includes(CRASH_MARKER)) problems.push(`${where} threw: ${result.message}`);

@@ -38,8 +38,8 @@ afterAll(() => {
   if (workspace !== undefined) rmSync(workspace, { recursive: true, force: true });
 });
 
-const manifest = (): { main: string; bin: Record<string, string>; exports: Record<string, ExportTarget> } =>
-  JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8'));
+type Manifest = { main: string; bin: Record<string, string>; exports: Record<string, ExportTarget> };
+const manifest = (): Manifest => JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')) as Manifest;
 
 const withoutDot = (path: string): string => path.replace(/^\.\//, '');
 

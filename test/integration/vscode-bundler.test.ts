@@ -76,9 +76,7 @@ const BUILTINS_REGISTRY = Symbol.for('@stoplight-spectral/builtins');
 /** The extension's `io`, offline: any fetch (skypack, a URL ruleset) fails and says what was asked for. */
 const OFFLINE_IO: IO = {
   fs,
-  fetch: async (url: string) => {
-    throw new Error(`this test is offline; the bundle asked for ${url}`);
-  },
+  fetch: (url: string) => Promise.reject(new Error(`this test is offline; the bundle asked for ${url}`)),
 };
 
 interface LoadedRuleset {
@@ -120,7 +118,7 @@ async function loadRulesetLikeTheExtension(spectralYaml: string): Promise<Loaded
     throw new Error(`the bundled ruleset failed to evaluate (${String(error)}); rollup warned: ${warnings.join(' | ')}`);
   }
   return {
-    ruleset: new Ruleset(definition as SpectralCore.RulesetDefinition, { severity: 'recommended', source: rulesetFile }),
+    ruleset: new Ruleset(definition, { severity: 'recommended', source: rulesetFile }),
     files: modules.filter((module) => isAbsolute(module) && module !== rulesetFile),
     modules,
     warnings,
@@ -134,7 +132,7 @@ async function lintLikeTheExtension(ruleset: SpectralCore.Ruleset, file: string)
   return results.map((result) => ({
     code: String(result.code),
     path: result.path.join('.'),
-    severity: result.severity as number,
+    severity: result.severity,
     documentationUrl: result.documentationUrl,
     message: result.message,
   }));
