@@ -9,7 +9,10 @@ import { chmodSync, readFileSync, rmSync } from 'node:fs';
 const SPECTRAL_BUILTINS = JSON.parse(readFileSync(new URL('./spectral-builtins.json', import.meta.url), 'utf8'));
 
 
-/** The entries import src/package-core.ts: in dist/ that is the module beside them, required at run time. */
+/**
+ * The entries import src/package-core.ts: in dist/ that is the module beside them, required at run time.
+ * @type {import('esbuild').Plugin}
+ */
 const coreStaysOutside = {
   name: 'core-stays-outside',
   setup(pluginBuild) {
@@ -20,6 +23,7 @@ const coreStaysOutside = {
 /**
  * Supply-chain scanners flag a package that evaluates code from strings, and a ruleset about API security is what
  * security-minded teams vet before they install it: the shipped code never calls `eval` or `Function`.
+ * @param {string[]} files
  */
 function assertNoCodeFromStrings(files) {
   for (const file of files) {
@@ -29,6 +33,7 @@ function assertNoCodeFromStrings(files) {
 }
 
 rmSync('dist', { recursive: true, force: true });
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'neutral',

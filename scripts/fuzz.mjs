@@ -36,6 +36,7 @@ if (args.only !== undefined && !['generated', 'mutated'].includes(args.only)) {
 // The bundle lives outside the source tree; each source file keeps its own __dirname so fixture paths still resolve.
 const bundle = join(root, 'node_modules', '.cache', 'spectral-auth-responses', 'fuzz-campaign.cjs');
 mkdirSync(dirname(bundle), { recursive: true });
+/** @type {import('esbuild').Plugin} */
 const keepSourceDirname = {
   name: 'keep-source-dirname',
   setup(builder) {
@@ -62,6 +63,12 @@ const campaign = { runs, seed, ...(args.path !== undefined ? { path: args.path }
 console.log(`fuzz: ${runs} cases per fuzzer, seed ${seed}${args.path ? `, path ${args.path}` : ''}`);
 const started = Date.now();
 const worker = new Worker(bundle, { workerData: { campaign }, execArgv: ['--enable-source-maps'] });
+/**
+ * @typedef {import('../test/fuzz/campaign.js').CampaignMessage} CampaignMessage
+ * @typedef {import('../test/fuzz/campaign.js').FuzzerReport} FuzzerReport
+ * @typedef {import('../test/fuzz/property.js').FuzzCase} FuzzCase
+ */
+/** @type {Extract<CampaignMessage, { type: 'case' }> | undefined} */
 let lastCase;
 let lastCaseAt = Date.now();
 let failed = false;
@@ -74,7 +81,7 @@ const watchdog = setInterval(() => {
   void worker.terminate();
 }, 1000);
 
-worker.on('message', (message) => {
+worker.on('message', (/** @type {CampaignMessage} */ message) => {
   switch (message.type) {
     case 'case':
       lastCase = message;
@@ -102,6 +109,7 @@ worker.on('exit', () => {
   process.exit(failed ? 1 : 0);
 });
 
+/** @param {FuzzerReport} report */
 function printReport(report) {
   const sizes = `${report.sizes.min}/${report.sizes.median}/${report.sizes.max} chars (min/median/max)`;
   console.log(`${report.fuzzer}: ${report.inputs}: ${report.cases} cases in ${report.seconds.toFixed(1)} s, documents ${sizes}`);
@@ -119,6 +127,10 @@ function printReport(report) {
   console.error(`replay: npm run fuzz -- --only ${report.fuzzer} --seed ${failure.seed} --path ${failure.path}`);
 }
 
+/**
+ * @param {FuzzCase} input
+ * @param {string} name
+ */
 function reportCounterexample(input, name) {
   const file = join(tmpdir(), `spectral-auth-responses-fuzz-${name}.${input.format}`);
   writeFileSync(file, input.text);

@@ -21,7 +21,10 @@ const OPERATIONS_PER_RESOURCE = 6;
 /** Resources per API area: 600 operations share one set of components. */
 const RESOURCES_PER_AREA = 100;
 
-/** The path of the generated document with `operations` operations, written on first use. */
+/**
+ * The path of the generated document with `operations` operations, written on first use.
+ * @param {number} operations
+ */
 export function generatedDocumentPath(operations) {
   const path = join(GENERATED_DIR, `generated-v${GENERATOR_VERSION}-${operations}.json`);
   if (!existsSync(path)) {
@@ -32,16 +35,28 @@ export function generatedDocumentPath(operations) {
   return path;
 }
 
-const ref = (pointer) => ({ $ref: pointer });
-const areaOf = (resource) => Math.floor(resource / RESOURCES_PER_AREA);
-/** A reference to a shared component of one API area: `Unauthorized` of area 3 is `Unauthorized3`. */
+/**
+ * @typedef {(kind: string, name: string) => { $ref: string }} OwnComponent
+ * @typedef {[path: string, method: string, operation: object]} Operation
+ */
+const ref = (/** @type {string} */ pointer) => ({ $ref: pointer });
+const areaOf = (/** @type {number} */ resource) => Math.floor(resource / RESOURCES_PER_AREA);
+/**
+ * A reference to a shared component of one API area: `Unauthorized` of area 3 is `Unauthorized3`.
+ * @type {(area: number) => OwnComponent}
+ */
 const ownComponents = (area) => (kind, name) => ref(`#/components/${kind}/${name}${area}`);
-const json = (schema) => ({ 'application/json': { schema } });
+const json = (/** @type {object} */ schema) => ({ 'application/json': { schema } });
 
+/** @param {number} operationCount */
 export function generatedDocument(operationCount) {
+  /** @type {Record<string, Record<string, object>>} */
   const paths = {};
+  /** @type {Record<string, object>} */
   const schemas = {};
+  /** @type {Record<string, object>} */
   const responses = {};
+  /** @type {Record<string, string>} */
   const scopes = {};
   let remaining = operationCount;
   for (let i = 0; remaining > 0; i++) {
@@ -76,6 +91,10 @@ export function generatedDocument(operationCount) {
   };
 }
 
+/**
+ * @param {Record<string, object>} components
+ * @param {number} area
+ */
 function suffixed(components, area) {
   return Object.fromEntries(Object.entries(components).map(([name, component]) => [`${name}${area}`, component]));
 }
@@ -85,13 +104,17 @@ const LIMIT = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 
 const CURSOR = { name: 'cursor', in: 'query', schema: { type: 'string' } };
 const ID = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
+/**
+ * @param {number} i
+ * @returns {Operation[]}
+ */
 function resourceOperations(i) {
   const own = ownComponents(areaOf(i));
   const collection = `/v1/resource-${i}s`;
   const item = `${collection}/{id}`;
   const read = [{ oauth: [`resource${i}:read`] }, { apiKey: [] }];
   const write = [{ oauth: [`resource${i}:write`] }];
-  const errors = (extra = {}) => ({
+  const errors = (/** @type {Record<string, object>} */ extra = {}) => ({
     '401': own('responses', 'Unauthorized'),
     '403': own('responses', 'Forbidden'),
     ...extra,
@@ -109,7 +132,8 @@ function resourceOperations(i) {
   const listErrors = i % 7 === 3 ? errors({ '404': own('responses', 'NotFound') }) : errors();
   const itemErrors = i % 10 === 5 ? errors() : errors({ '404': own('responses', 'NotFound') });
   const inline401 = i % 5 === 2 ? { '401': { description: 'Missing or invalid token' } } : {};
-  return [
+  /** @type {Operation[]} */
+  const operations = [
     [collection, 'get', {
       operationId: `listResource${i}`, summary: `List resource ${i}`, tags: [`resource${i % 50}`], security: read,
       parameters: [LIMIT, CURSOR],
@@ -144,9 +168,11 @@ function resourceOperations(i) {
         ...errors({ '404': own('responses', 'NotFound') }),
       },
     }],
-  ].slice(0, OPERATIONS_PER_RESOURCE);
+  ];
+  return operations.slice(0, OPERATIONS_PER_RESOURCE);
 }
 
+/** @param {number} area */
 function resourceSchema(area) {
   const own = ownComponents(area);
   return {
@@ -167,6 +193,7 @@ function resourceSchema(area) {
   };
 }
 
+/** @param {number} area */
 function resourceInputSchema(area) {
   return {
     type: 'object',
@@ -181,6 +208,10 @@ function resourceInputSchema(area) {
   };
 }
 
+/**
+ * @param {OwnComponent} own
+ * @param {number} area
+ */
 function sharedSchemas(own, area) {
   return {
     Resource: resourceSchema(area),
@@ -194,6 +225,7 @@ function sharedSchemas(own, area) {
   };
 }
 
+/** @param {OwnComponent} own */
 function sharedResponses(own) {
   return {
     BadRequest: { description: 'The request is malformed.', content: json(own('schemas', 'Error')) },

@@ -25,12 +25,20 @@ const WORK = join(ROOT, '.cache', 'startup');
 const DOCUMENT = join(ROOT, 'fixtures', 'integration', 'all-rules.oas3.yaml');
 const SPECTRAL_BUILTINS = JSON.parse(readFileSync(join(ROOT, 'scripts', 'spectral-builtins.json'), 'utf8'));
 
+/**
+ * One side of the comparison: its `.spectral.yaml`, and the size of its code (0 for the floor).
+ * @typedef {{ name: string, label: string, ruleset: string, bytes: number }} Variant
+ * One timed lint: wall time and CPU time in milliseconds, and how many findings it gave.
+ * @typedef {{ wall: number, cpu: number, findings: number }} Sample
+ */
+
 const runs = runsFrom(process.argv.slice(2));
 if (!existsSync(join(ROOT, 'dist', 'ruleset.mjs'))) {
   console.error('dist/ is not built: run `npm run build` first (`npm run bench:startup` does).');
   process.exit(1);
 }
 const variants = await writeVariants();
+/** @type {Record<string, Sample[]>} */
 const samples = Object.fromEntries(variants.map((variant) => [variant.name, []]));
 for (const variant of variants) await lintOnce(variant); // untimed: the file cache, for every side alike
 for (let round = 0; round < runs; round++) {
@@ -45,6 +53,7 @@ for (const row of rows) {
 writeSection(renderSection(rows, floor));
 console.log(`wrote the start-up section of ${relative(ROOT, PAGE)}`);
 
+/** @param {string[]} args */
 function runsFrom(args) {
   const index = args.indexOf('--runs');
   if (index === -1) return 9;
@@ -53,14 +62,17 @@ function runsFrom(args) {
   return value;
 }
 
-/** Each side as a `.spectral.yaml` that extends its ruleset file, the way users extend the package. */
+/**
+ * Each side as a `.spectral.yaml` that extends its ruleset file, the way users extend the package.
+ * @returns {Promise<Variant[]>}
+ */
 async function writeVariants() {
   rmSync(WORK, { recursive: true, force: true });
-  const folder = (name) => {
+  const folder = (/** @type {string} */ name) => {
     mkdirSync(join(WORK, name), { recursive: true });
     return join(WORK, name);
   };
-  const extending = (name, file) => {
+  const extending = (/** @type {string} */ name, /** @type {string} */ file) => {
     const spectralYaml = join(WORK, `${name}.spectral.yaml`);
     writeFileSync(spectralYaml, `extends: [${JSON.stringify(file)}]\n`);
     return spectralYaml;
@@ -96,11 +108,18 @@ async function writeVariants() {
   ];
 }
 
+/**
+ * @param {string} folderPath
+ * @param {string[]} files
+ */
 function sizeOf(folderPath, files) {
   return files.reduce((total, file) => total + readFileSync(join(folderPath, file)).length, 0);
 }
 
-/** The former build's wrapper: the bundle's code as one string, run with `Function`; the built-ins stay `require`s. */
+/**
+ * The former build's wrapper: the bundle's code as one string, run with `Function`; the built-ins stay `require`s.
+ * @param {string} code
+ */
 function carriedInAString(code) {
   const required = [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]))];
   const builtins = required.map((id) => `${JSON.stringify(id)}: require(${JSON.stringify(id)})`).join(', ');
@@ -114,6 +133,10 @@ function carriedInAString(code) {
   ].join('\n');
 }
 
+/**
+ * @param {Variant} variant
+ * @returns {Promise<Sample>}
+ */
 function lintOnce(variant) {
   const usageFile = join(WORK, `usage-${variant.name}.json`);
   const output = join(WORK, `out-${variant.name}.json`);
@@ -134,8 +157,9 @@ function lintOnce(variant) {
   });
 }
 
+/** @param {Sample[]} list */
 function summaryOf(list) {
-  const median = (values) => {
+  const median = (/** @type {number[]} */ values) => {
     const sorted = [...values].sort((a, b) => a - b);
     const middle = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -143,8 +167,13 @@ function summaryOf(list) {
   return { wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), findings: list[0].findings };
 }
 
+/**
+ * @param {(Variant & Sample)[]} rowList
+ * @param {Sample} floorSummary
+ */
 function renderSection(rowList, floorSummary) {
-  const mark = (ratio) => (ratio <= TARGET_TIME_RATIO ? `**×${ratio.toFixed(2)}**` : `**×${ratio.toFixed(2)}** (over ×${TARGET_TIME_RATIO})`);
+  const mark = (/** @type {number} */ ratio) =>
+    ratio <= TARGET_TIME_RATIO ? `**×${ratio.toFixed(2)}**` : `**×${ratio.toFixed(2)}** (over ×${TARGET_TIME_RATIO})`;
   const lines = [
     STARTUP_BEGIN,
     '## Start-up',
@@ -164,6 +193,7 @@ function renderSection(rowList, floorSummary) {
   return lines.join('\n');
 }
 
+/** @param {string} section */
 function writeSection(section) {
   const page = readFileSync(PAGE, 'utf8');
   const begin = page.indexOf(STARTUP_BEGIN);
