@@ -53,7 +53,12 @@ function document(paths, components = {}) {
     security: [{ oauth: ['calls:read'] }],
     paths,
     components: {
-      securitySchemes: { oauth: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://example.com/a', scopes: { 'calls:read': 'read' } } } } },
+      securitySchemes: {
+        oauth: {
+          type: 'oauth2',
+          flows: { implicit: { authorizationUrl: 'https://example.com/a', scopes: { 'calls:read': 'read' } } },
+        },
+      },
       ...components,
     },
   };
@@ -70,8 +75,14 @@ function describedBy(text) {
       get: {
         responses: {
           200: { description: 'ok' },
-          401: { description: text, headers: { 'WWW-Authenticate': { description: text, schema: { type: 'string' } } } },
-          403: { description: text, headers: { 'WWW-Authenticate': { description: text, schema: { type: 'string' } } } },
+          401: {
+            description: text,
+            headers: { 'WWW-Authenticate': { description: text, schema: { type: 'string' } } },
+          },
+          403: {
+            description: text,
+            headers: { 'WWW-Authenticate': { description: text, schema: { type: 'string' } } },
+          },
           404: { description: 'not found' },
         },
       },
@@ -86,8 +97,7 @@ function describedBy(text) {
  * @param {string} end
  */
 function repeated(word, bytes, end) {
-  return `${word} `.repeat(Math.ceil(bytes / (word.length + 1)))
-    .slice(0, bytes - end.length) + end;
+  return `${word} `.repeat(Math.ceil(bytes / (word.length + 1))).slice(0, bytes - end.length) + end;
 }
 
 /**
@@ -98,14 +108,29 @@ function allOfChain(n) {
   /** @type {Record<string, object>} */
   const schemas = {};
   for (let i = 0; i < n; i++) {
-    schemas[`S${i}`] = i < n - 1
-      ? { allOf: [{ $ref: `#/components/schemas/S${i + 1}` }, { type: 'object', properties: { [`p${i}`]: { type: 'string' } } }] }
-      : { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } };
+    schemas[`S${i}`] =
+      i < n - 1
+        ? {
+            allOf: [
+              { $ref: `#/components/schemas/S${i + 1}` },
+              { type: 'object', properties: { [`p${i}`]: { type: 'string' } } },
+            ],
+          }
+        : { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } };
   }
   const body = { content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } } };
   return document(
     {
-      '/calls': { get: { responses: { 200: { description: 'ok', ...body }, 401: { description: 'no token' }, 403: { description: 'no', ...body }, 404: { description: 'x' } } } },
+      '/calls': {
+        get: {
+          responses: {
+            200: { description: 'ok', ...body },
+            401: { description: 'no token' },
+            403: { description: 'no', ...body },
+            404: { description: 'x' },
+          },
+        },
+      },
     },
     { schemas },
   );
@@ -122,7 +147,17 @@ function nested(n) {
     schema = [{ allOf: [schema] }, { oneOf: [schema] }, { type: 'object', properties: { inner: schema } }][i % 3];
   }
   const body = { content: { 'application/json': { schema } } };
-  return document({ '/calls': { get: { responses: { 200: { description: 'ok', ...body }, 401: { description: 'no token' }, 403: { description: 'no', ...body } } } } });
+  return document({
+    '/calls': {
+      get: {
+        responses: {
+          200: { description: 'ok', ...body },
+          401: { description: 'no token' },
+          403: { description: 'no', ...body },
+        },
+      },
+    },
+  });
 }
 
 /**
@@ -132,10 +167,20 @@ function nested(n) {
 function wideSchema(n) {
   /** @type {Record<string, object>} */
   const properties = {};
-  for (let i = 0; i < n; i++) properties[`field${i}`] = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } };
+  for (let i = 0; i < n; i++)
+    properties[`field${i}`] = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } };
   const body = { content: { 'application/json': { schema: { type: 'object', properties } } } };
   return document({
-    '/calls': { get: { responses: { 200: { description: 'ok', ...body }, 401: { description: 'no token' }, 403: { description: 'no', ...body }, 404: { description: 'x' } } } },
+    '/calls': {
+      get: {
+        responses: {
+          200: { description: 'ok', ...body },
+          401: { description: 'no token' },
+          403: { description: 'no', ...body },
+          404: { description: 'x' },
+        },
+      },
+    },
   });
 }
 
@@ -153,7 +198,10 @@ function manyOperations(n) {
   };
   for (let i = 0; i < n / 4; i++) {
     paths[`/things${i}/{id}`] = Object.fromEntries(
-      ['get', 'put', 'delete', 'patch'].map((method) => [method, { responses: { 200: { description: 'ok' }, ...shared } }]),
+      ['get', 'put', 'delete', 'patch'].map((method) => [
+        method,
+        { responses: { 200: { description: 'ok' }, ...shared } },
+      ]),
     );
   }
   return document(paths, {
@@ -171,25 +219,65 @@ function manyOperations(n) {
  */
 function wideOneOf(n) {
   const branches = [];
-  for (let i = 0; i < n; i++) branches.push({ allOf: [{ type: 'object', properties: { [`x${i}`]: { type: 'string' } } }, { properties: { permission: { type: 'string' } } }] });
+  for (let i = 0; i < n; i++)
+    branches.push({
+      allOf: [
+        { type: 'object', properties: { [`x${i}`]: { type: 'string' } } },
+        { properties: { permission: { type: 'string' } } },
+      ],
+    });
   const body = { content: { 'application/json': { schema: { oneOf: branches } } } };
-  return document({ '/calls': { get: { responses: { 200: { description: 'ok' }, 401: { description: 'no token' }, 403: { description: 'no', ...body } } } } });
+  return document({
+    '/calls': {
+      get: {
+        responses: {
+          200: { description: 'ok' },
+          401: { description: 'no token' },
+          403: { description: 'no', ...body },
+        },
+      },
+    },
+  });
 }
 
 /** @type {{ name: string, size: (k: number) => string, make: (k: number) => object }[]} */
 const INPUTS = [
-  { name: '401/403 descriptions: "missing missing ... token"', size: (k) => `${200 * k} KB`, make: (k) => describedBy(repeated('missing', 200 * k * KB, 'token')) },
-  { name: '401/403 descriptions: "not not ... allowed"', size: (k) => `${200 * k} KB`, make: (k) => describedBy(repeated('not', 200 * k * KB, 'allowed')) },
-  { name: '401/403 descriptions: "insufficient ... scope"', size: (k) => `${200 * k} KB`, make: (k) => describedBy(repeated('insufficient', 200 * k * KB, 'scope')) },
-  { name: '401/403 descriptions: one word, no spaces', size: (k) => `${200 * k} KB`, make: (k) => describedBy('a'.repeat(200 * k * KB)) },
-  { name: '401/403 descriptions: separators only', size: (k) => `${200 * k} KB`, make: (k) => describedBy(' ,'.repeat(100 * k * KB)) },
+  {
+    name: '401/403 descriptions: "missing missing ... token"',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy(repeated('missing', 200 * k * KB, 'token')),
+  },
+  {
+    name: '401/403 descriptions: "not not ... allowed"',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy(repeated('not', 200 * k * KB, 'allowed')),
+  },
+  {
+    name: '401/403 descriptions: "insufficient ... scope"',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy(repeated('insufficient', 200 * k * KB, 'scope')),
+  },
+  {
+    name: '401/403 descriptions: one word, no spaces',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy('a'.repeat(200 * k * KB)),
+  },
+  {
+    name: '401/403 descriptions: separators only',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy(' ,'.repeat(100 * k * KB)),
+  },
   // Spectral itself overflows its stack on a $ref chain about 500 deep and on inline nesting about 800 deep
   // (docs/robustness.md), before any rule runs: these sizes stay below that.
   { name: 'allOf chain through $refs', size: (k) => `${200 * k} schemas deep`, make: (k) => allOfChain(200 * k) },
   { name: 'inline allOf/oneOf/properties nesting', size: (k) => `${250 * k} levels`, make: (k) => nested(250 * k) },
   { name: 'wide schema', size: (k) => `${10000 * k} properties`, make: (k) => wideSchema(10000 * k) },
   { name: 'oneOf branches', size: (k) => `${4000 * k} branches`, make: (k) => wideOneOf(4000 * k) },
-  { name: 'operations sharing $ref responses', size: (k) => `${2000 * k} operations`, make: (k) => manyOperations(2000 * k) },
+  {
+    name: 'operations sharing $ref responses',
+    size: (k) => `${2000 * k} operations`,
+    make: (k) => manyOperations(2000 * k),
+  },
 ];
 
 // ---- measuring ----
@@ -220,7 +308,10 @@ function timed(fn) {
 const timedRuleset = {
   ...ruleset,
   rules: Object.fromEntries(
-    Object.entries(ruleset.rules).map(([name, rule]) => [name, { ...rule, then: { ...rule.then, function: timed(rule.then.function) } }]),
+    Object.entries(ruleset.rules).map(([name, rule]) => [
+      name,
+      { ...rule, then: { ...rule.then, function: timed(rule.then.function) } },
+    ]),
   ),
 };
 
@@ -255,7 +346,11 @@ async function fastest(text, rules) {
   let best = { seconds: Infinity, rules: Infinity, crashed: [] };
   for (let i = 0; i < repeat; i++) {
     const run = await lintSeconds(text, rules);
-    best = { seconds: Math.min(best.seconds, run.seconds), rules: Math.min(best.rules, run.rules), crashed: [...best.crashed, ...run.crashed] };
+    best = {
+      seconds: Math.min(best.seconds, run.seconds),
+      rules: Math.min(best.rules, run.rules),
+      crashed: [...best.crashed, ...run.crashed],
+    };
   }
   return best;
 }
@@ -264,8 +359,10 @@ async function fastest(text, rules) {
 const NEGLIGIBLE_SECONDS = 0.01;
 const NO_RULES = { rules: {} };
 let failed = false;
-console.log(`fastest of ${repeat} runs. engine: Spectral alone (parse, resolve; no rules). lint: the whole run with the ruleset.`);
-console.log('rules: the time inside this package\'s rule functions, whose growth is checked (ratio 2n / n).\n');
+console.log(
+  `fastest of ${repeat} runs. engine: Spectral alone (parse, resolve; no rules). lint: the whole run with the ruleset.`,
+);
+console.log("rules: the time inside this package's rule functions, whose growth is checked (ratio 2n / n).\n");
 console.log('| input | size n / 2n | document n / 2n | engine n / 2n | lint n / 2n | rules n / 2n | rules ratio |');
 console.log('|---|---|---|---|---|---|---|');
 for (const input of INPUTS) {

@@ -52,7 +52,9 @@ for (const target of targets) {
   console.log(formatRow(row));
 }
 const misses = rows.filter((row) => row.timeRatio > TARGET_TIME_RATIO || row.memoryRatio > TARGET_MEMORY_RATIO);
-console.log(misses.length === 0 ? 'every ratio is within target' : `over target: ${misses.map((row) => row.name).join(', ')}`);
+console.log(
+  misses.length === 0 ? 'every ratio is within target' : `over target: ${misses.map((row) => row.name).join(', ')}`,
+);
 if (options.only.length === 0) {
   writeFileSync(PAGE, `${renderPage(rows)}${startUpSectionOf(readFileSync(PAGE, 'utf8'))}`);
   console.log(`wrote ${relative(ROOT, PAGE)}`);
@@ -92,7 +94,18 @@ function positiveInteger(text) {
 function writeRulesets() {
   mkdirSync(GENERATED_DIR, { recursive: true });
   const floor = join(GENERATED_DIR, 'floor.spectral.yaml');
-  writeFileSync(floor, ['rules:', '  floor-info-present:', '    given: $.info', '    severity: warn', '    then:', '      function: truthy', ''].join('\n'));
+  writeFileSync(
+    floor,
+    [
+      'rules:',
+      '  floor-info-present:',
+      '    given: $.info',
+      '    severity: warn',
+      '    then:',
+      '      function: truthy',
+      '',
+    ].join('\n'),
+  );
   // A copy of the built ruleset (its main and the ES module that the main requires), so that a rebuild of dist/
   // during the benchmark's half hour cannot change or break it.
   const builtFolder = join(GENERATED_DIR, 'ours');
@@ -119,7 +132,8 @@ function selectTargets(only) {
   }));
   const all = [...corpus, ...generated];
   const unknown = only.filter((name) => !all.some((target) => target.name === name));
-  if (unknown.length > 0) throw new Error(`unknown document(s): ${unknown.join(', ')} (known: ${all.map((t) => t.name).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`unknown document(s): ${unknown.join(', ')} (known: ${all.map((t) => t.name).join(', ')})`);
   const chosen = only.length === 0 ? all : all.filter((target) => only.includes(target.name));
   ensureCorpus(chosen.flatMap((target) => (target.kind === 'corpus' ? [target.document] : [])));
   return chosen.map((target) => {
@@ -214,21 +228,40 @@ function lintOnce(target, side) {
   const usageFile = join(GENERATED_DIR, `usage-${side}.json`);
   rmSync(output, { force: true });
   rmSync(usageFile, { force: true });
-  const args = ['--require', rulesets.preload, SPECTRAL, 'lint', target.path, '--ruleset', rulesets[side], '--format', 'json', '--output', output, '--quiet'];
+  const args = [
+    '--require',
+    rulesets.preload,
+    SPECTRAL,
+    'lint',
+    target.path,
+    '--ruleset',
+    rulesets[side],
+    '--format',
+    'json',
+    '--output',
+    output,
+    '--quiet',
+  ];
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
       // spectral exits 1 when it reports errors: that is a successful lint here; 2 is a failure.
-      if (code !== 0 && code !== 1) return reject(new Error(`${side} on ${target.name} exited ${code}: ${stderr.slice(0, 2000)}`));
+      if (code !== 0 && code !== 1)
+        return reject(new Error(`${side} on ${target.name} exited ${code}: ${stderr.slice(0, 2000)}`));
       /** @type {{ message: string }[]} */
       const results = existsSync(output) ? JSON.parse(readFileSync(output, 'utf8') || '[]') : [];
       const crashed = results.filter((r) => String(r.message).includes('could not check this document'));
-      if (crashed.length > 0) return reject(new Error(`${side} on ${target.name}: a rule failed: ${crashed[0].message}`));
+      if (crashed.length > 0)
+        return reject(new Error(`${side} on ${target.name}: a rule failed: ${crashed[0].message}`));
       /** @type {Omit<Sample, 'milliseconds' | 'findings'>} */
       const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
       const { maxRssKb, cpuMs, placingMs, rulesMs, resolvingMs } = usage;
@@ -283,7 +316,10 @@ function formatRow(row) {
  */
 function rulesParagraph(rowList) {
   const largest = largestOf(rowList);
-  const figures = largest === undefined ? '' : ` On ${largest.name} they took ${seconds(largest.oursRules)} of a ${seconds(largest.floorTime)} floor.`;
+  const figures =
+    largest === undefined
+      ? ''
+      : ` On ${largest.name} they took ${seconds(largest.oursRules)} of a ${seconds(largest.floorTime)} floor.`;
   return `- **The rules.** One rule selection (\`given: "$"\`), one walk over \`paths\` per document for the facts every rule reads, and per-rule work linear in operations, with shared responses and descriptions examined once (the table "Inside the runs").${figures}`;
 }
 
@@ -363,10 +399,18 @@ function renderPage(rowList) {
   const generated = rowList.filter((row) => row.kind === 'generated');
   if (generated.length > 0) {
     lines.push('', '## Time per operation (generated documents)', '');
-    lines.push('Generated documents (scripts/lib-generated.mjs) have resources of six operations each (list, create, get, update, delete, a nested listing) in API areas of 600 operations, each area with its own shared resource and error schemas and shared 400/401/403/404 responses (about four `$ref`s per operation), inline parameters, OAuth2 scopes or an API key, and a few deliberate mistakes at fixed rates, so that findings grow with the document. The floor itself is not linear: Spectral\'s resolver orders its pointer graph in time quadratic in the number of `$ref`s. The rules\' own work per operation is what this ruleset\'s code adds; ours − floor also holds Spectral placing the findings (see below) and the machine\'s drift between runs.', '');
-    lines.push('| document | floor per operation | ours per operation | ours − floor per operation (CPU) | rules\' own work per operation | Spectral placing findings, per operation |', '|---|---:|---:|---:|---:|---:|');
+    lines.push(
+      "Generated documents (scripts/lib-generated.mjs) have resources of six operations each (list, create, get, update, delete, a nested listing) in API areas of 600 operations, each area with its own shared resource and error schemas and shared 400/401/403/404 responses (about four `$ref`s per operation), inline parameters, OAuth2 scopes or an API key, and a few deliberate mistakes at fixed rates, so that findings grow with the document. The floor itself is not linear: Spectral's resolver orders its pointer graph in time quadratic in the number of `$ref`s. The rules' own work per operation is what this ruleset's code adds; ours − floor also holds Spectral placing the findings (see below) and the machine's drift between runs.",
+      '',
+    );
+    lines.push(
+      "| document | floor per operation | ours per operation | ours − floor per operation (CPU) | rules' own work per operation | Spectral placing findings, per operation |",
+      '|---|---:|---:|---:|---:|---:|',
+    );
     for (const row of generated) {
-      lines.push(`| ${row.name} | ${perOperation(row.floorTime, row.operations)} | ${perOperation(row.oursTime, row.operations)} | ${perOperation(row.oursCpu - row.floorCpu, row.operations)} | ${perOperation(row.oursRules, row.operations)} | ${perOperation(row.oursPlacing, row.operations)} |`);
+      lines.push(
+        `| ${row.name} | ${perOperation(row.floorTime, row.operations)} | ${perOperation(row.oursTime, row.operations)} | ${perOperation(row.oursCpu - row.floorCpu, row.operations)} | ${perOperation(row.oursRules, row.operations)} | ${perOperation(row.oursPlacing, row.operations)} |`,
+      );
     }
   }
   lines.push(

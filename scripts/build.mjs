@@ -8,7 +8,6 @@ import { chmodSync, readFileSync, rmSync } from 'node:fs';
 // Spectral's built-in packages: the only imports its loaders map to the host's own copies (docs/packaging.md).
 const SPECTRAL_BUILTINS = JSON.parse(readFileSync(new URL('./spectral-builtins.json', import.meta.url), 'utf8'));
 
-
 /**
  * The entries import src/package-core.ts: in dist/ that is the module beside them, required at run time.
  * @type {import('esbuild').Plugin}
@@ -48,7 +47,13 @@ const common = {
 await build({ ...common, entryPoints: ['src/package-core.ts'], outfile: 'dist/ruleset.mjs', format: 'esm' });
 // The CommonJS entries (`.`, `./factory`): a few lines each that require that module (Node's require(esm)).
 for (const entry of ['index', 'factory']) {
-  await build({ ...common, entryPoints: [`src/${entry}.ts`], outfile: `dist/${entry}.js`, format: 'cjs', plugins: [coreStaysOutside] });
+  await build({
+    ...common,
+    entryPoints: [`src/${entry}.ts`],
+    outfile: `dist/${entry}.js`,
+    format: 'cjs',
+    plugins: [coreStaysOutside],
+  });
 }
 // The `spectral-auth-responses` bin: our own code bundled, every package it uses required at run time from the
 // installed dependencies (the command runs in Node, where Spectral's loaders and formatters resolve normally).

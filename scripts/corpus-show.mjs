@@ -35,7 +35,9 @@ console.log(`${name}: ${root.openapi ? `OpenAPI ${root.openapi}` : `Swagger ${ro
 const schemes = root.components?.securitySchemes ?? root.securityDefinitions ?? {};
 for (const [key, scheme] of Object.entries(schemes)) {
   const s = deref(scheme) ?? {};
-  console.log(`  scheme ${key}: ${s.type}${s.scheme ? ` ${s.scheme}` : ''}${s.in ? ` in ${s.in} ${s.name}` : ''}${s['x-amazon-apigateway-authtype'] ? ` (${s['x-amazon-apigateway-authtype']})` : ''} ${short(s.description, 80) ?? ''}`);
+  console.log(
+    `  scheme ${key}: ${s.type}${s.scheme ? ` ${s.scheme}` : ''}${s.in ? ` in ${s.in} ${s.name}` : ''}${s['x-amazon-apigateway-authtype'] ? ` (${s['x-amazon-apigateway-authtype']})` : ''} ${short(s.description, 80) ?? ''}`,
+  );
 }
 console.log(`  root security: ${JSON.stringify(root.security)}`);
 
@@ -48,15 +50,33 @@ for (const [p, item] of Object.entries(root.paths ?? {})) {
     console.log(`\n${m.toUpperCase()} ${p}  ${short(op.summary ?? op.description, 100) ?? ''}`);
     if ('security' in op) console.log(`  security: ${JSON.stringify(op.security)}`);
     const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((x) => deref(x) ?? {});
-    console.log(`  parameters: ${parameters.map((x) => `${x.name} (${x.in}${x.required ? ', required' : ''})`).join(', ')}`);
+    console.log(
+      `  parameters: ${parameters.map((x) => `${x.name} (${x.in}${x.required ? ', required' : ''})`).join(', ')}`,
+    );
     const body = deref(op.requestBody);
-    if (body) console.log(`  request body: ${Object.entries(body.content ?? {}).map(([type, media]) => `${type} ${media.schema?.$ref ?? Object.keys(deref(media.schema)?.properties ?? {}).join(',')}`).join('; ')}`);
+    if (body)
+      console.log(
+        `  request body: ${Object.entries(body.content ?? {})
+          .map(
+            ([type, media]) =>
+              `${type} ${media.schema?.$ref ?? Object.keys(deref(media.schema)?.properties ?? {}).join(',')}`,
+          )
+          .join('; ')}`,
+      );
     for (const [code, response] of Object.entries(op.responses ?? {})) {
       const r = deref(response) ?? {};
       /** @type {(schema: Json) => string | undefined} */
-      const schemaName = (schema) => schema?.$ref ?? (schema?.allOf ? `allOf(${schema.allOf.map(schemaName).join(', ')})` : (schema?.type ?? (schema ? 'schema' : undefined)));
-      const schemas = r.content ? Object.values(r.content).map((media) => schemaName(media.schema)) : [schemaName(r.schema)];
-      console.log(`  ${code}${response?.$ref ? ` (${response.$ref})` : ''}: ${short(r.description)}${r.headers ? ` headers: ${Object.keys(r.headers).join(', ')}` : ''} body: ${schemas.filter(Boolean).join(', ')}`);
+      const schemaName = (schema) =>
+        schema?.$ref ??
+        (schema?.allOf
+          ? `allOf(${schema.allOf.map(schemaName).join(', ')})`
+          : (schema?.type ?? (schema ? 'schema' : undefined)));
+      const schemas = r.content
+        ? Object.values(r.content).map((media) => schemaName(media.schema))
+        : [schemaName(r.schema)];
+      console.log(
+        `  ${code}${response?.$ref ? ` (${response.$ref})` : ''}: ${short(r.description)}${r.headers ? ` headers: ${Object.keys(r.headers).join(', ')}` : ''} body: ${schemas.filter(Boolean).join(', ')}`,
+      );
     }
   }
 }

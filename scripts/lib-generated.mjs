@@ -124,7 +124,10 @@ function resourceOperations(i) {
     '200': {
       description: 'A page of resources.',
       content: json({
-        allOf: [own('schemas', 'Page'), { type: 'object', properties: { data: { type: 'array', items: own('schemas', 'Resource') } } }],
+        allOf: [
+          own('schemas', 'Page'),
+          { type: 'object', properties: { data: { type: 'array', items: own('schemas', 'Resource') } } },
+        ],
       }),
     },
   };
@@ -134,40 +137,86 @@ function resourceOperations(i) {
   const inline401 = i % 5 === 2 ? { '401': { description: 'Missing or invalid token' } } : {};
   /** @type {Operation[]} */
   const operations = [
-    [collection, 'get', {
-      operationId: `listResource${i}`, summary: `List resource ${i}`, tags: [`resource${i % 50}`], security: read,
-      parameters: [LIMIT, CURSOR],
-      responses: { ...page, ...listErrors },
-    }],
-    [collection, 'post', {
-      operationId: `createResource${i}`, summary: `Create resource ${i}`, tags: [`resource${i % 50}`], security: write,
-      requestBody: { required: true, content: json(resourceInputSchema(areaOf(i))) },
-      responses: { '201': one['200'], '400': own('responses', 'BadRequest'), ...errors(), ...inline401 },
-    }],
-    [item, 'get', {
-      operationId: `getResource${i}`, summary: `Get resource ${i}`, tags: [`resource${i % 50}`], security: read,
-      parameters: [ID],
-      responses: { ...one, ...itemErrors },
-    }],
-    [item, 'patch', {
-      operationId: `updateResource${i}`, summary: `Update resource ${i}`, tags: [`resource${i % 50}`], security: write,
-      parameters: [ID],
-      requestBody: { required: true, content: json(resourceInputSchema(areaOf(i))) },
-      responses: { ...one, '400': own('responses', 'BadRequest'), ...errors({ '404': own('responses', 'NotFound') }) },
-    }],
-    [item, 'delete', {
-      operationId: `deleteResource${i}`, summary: `Delete resource ${i}`, tags: [`resource${i % 50}`], security: write,
-      parameters: [ID],
-      responses: { '204': { description: 'Deleted.' }, ...errors({ '404': own('responses', 'NotFound') }) },
-    }],
-    [`${item}/events`, 'get', {
-      operationId: `listResource${i}Events`, summary: `List the events of resource ${i}`, tags: [`resource${i % 50}`], security: read,
-      parameters: [ID, LIMIT, CURSOR],
-      responses: {
-        '200': { description: 'Events.', content: json({ type: 'array', items: own('schemas', 'Event') }) },
-        ...errors({ '404': own('responses', 'NotFound') }),
+    [
+      collection,
+      'get',
+      {
+        operationId: `listResource${i}`,
+        summary: `List resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: read,
+        parameters: [LIMIT, CURSOR],
+        responses: { ...page, ...listErrors },
       },
-    }],
+    ],
+    [
+      collection,
+      'post',
+      {
+        operationId: `createResource${i}`,
+        summary: `Create resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: write,
+        requestBody: { required: true, content: json(resourceInputSchema(areaOf(i))) },
+        responses: { '201': one['200'], '400': own('responses', 'BadRequest'), ...errors(), ...inline401 },
+      },
+    ],
+    [
+      item,
+      'get',
+      {
+        operationId: `getResource${i}`,
+        summary: `Get resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: read,
+        parameters: [ID],
+        responses: { ...one, ...itemErrors },
+      },
+    ],
+    [
+      item,
+      'patch',
+      {
+        operationId: `updateResource${i}`,
+        summary: `Update resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: write,
+        parameters: [ID],
+        requestBody: { required: true, content: json(resourceInputSchema(areaOf(i))) },
+        responses: {
+          ...one,
+          '400': own('responses', 'BadRequest'),
+          ...errors({ '404': own('responses', 'NotFound') }),
+        },
+      },
+    ],
+    [
+      item,
+      'delete',
+      {
+        operationId: `deleteResource${i}`,
+        summary: `Delete resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: write,
+        parameters: [ID],
+        responses: { '204': { description: 'Deleted.' }, ...errors({ '404': own('responses', 'NotFound') }) },
+      },
+    ],
+    [
+      `${item}/events`,
+      'get',
+      {
+        operationId: `listResource${i}Events`,
+        summary: `List the events of resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: read,
+        parameters: [ID, LIMIT, CURSOR],
+        responses: {
+          '200': { description: 'Events.', content: json({ type: 'array', items: own('schemas', 'Event') }) },
+          ...errors({ '404': own('responses', 'NotFound') }),
+        },
+      },
+    ],
   ];
   return operations.slice(0, OPERATIONS_PER_RESOURCE);
 }
@@ -215,12 +264,33 @@ function resourceInputSchema(area) {
 function sharedSchemas(own, area) {
   return {
     Resource: resourceSchema(area),
-    User: { type: 'object', properties: { id: { type: 'string' }, login: { type: 'string' }, email: { type: 'string', format: 'email' } } },
-    Page: { type: 'object', properties: { next_cursor: { type: 'string', nullable: true }, total_count: { type: 'integer' } } },
-    Event: { type: 'object', properties: { id: { type: 'string' }, type: { type: 'string' }, actor: own('schemas', 'User'), created_at: { type: 'string', format: 'date-time' } } },
-    Error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    User: {
+      type: 'object',
+      properties: { id: { type: 'string' }, login: { type: 'string' }, email: { type: 'string', format: 'email' } },
+    },
+    Page: {
+      type: 'object',
+      properties: { next_cursor: { type: 'string', nullable: true }, total_count: { type: 'integer' } },
+    },
+    Event: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        type: { type: 'string' },
+        actor: own('schemas', 'User'),
+        created_at: { type: 'string', format: 'date-time' },
+      },
+    },
+    Error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+    },
     ScopeError: {
-      allOf: [own('schemas', 'Error'), { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } }],
+      allOf: [
+        own('schemas', 'Error'),
+        { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } },
+      ],
     },
   };
 }
@@ -235,6 +305,9 @@ function sharedResponses(own) {
       content: json(own('schemas', 'Error')),
     },
     Forbidden: { description: 'The caller lacks a scope.', content: json(own('schemas', 'ScopeError')) },
-    NotFound: { description: 'No such resource, or not visible to the caller.', content: json(own('schemas', 'Error')) },
+    NotFound: {
+      description: 'No such resource, or not visible to the caller.',
+      content: json(own('schemas', 'Error')),
+    },
   };
 }

@@ -48,7 +48,9 @@ for (let round = 0; round < runs; round++) {
 const floor = summaryOf(samples.floor);
 const rows = variants.map((variant) => ({ ...variant, ...summaryOf(samples[variant.name]) }));
 for (const row of rows) {
-  console.log(`${row.name.padEnd(16)} ${row.wall.toFixed(0)} ms (×${(row.wall / floor.wall).toFixed(3)}), CPU ${row.cpu.toFixed(0)} ms (+${(row.cpu - floor.cpu).toFixed(0)})`);
+  console.log(
+    `${row.name.padEnd(16)} ${row.wall.toFixed(0)} ms (×${(row.wall / floor.wall).toFixed(3)}), CPU ${row.cpu.toFixed(0)} ms (+${(row.cpu - floor.cpu).toFixed(0)})`,
+  );
 }
 writeSection(renderSection(rows, floor));
 console.log(`wrote the start-up section of ${relative(ROOT, PAGE)}`);
@@ -79,7 +81,18 @@ async function writeVariants() {
   };
   const floorYaml = join(WORK, 'floor.spectral.yaml');
   mkdirSync(WORK, { recursive: true });
-  writeFileSync(floorYaml, ['rules:', '  floor-info-present:', '    given: $.info', '    severity: warn', '    then:', '      function: truthy', ''].join('\n'));
+  writeFileSync(
+    floorYaml,
+    [
+      'rules:',
+      '  floor-info-present:',
+      '    given: $.info',
+      '    severity: warn',
+      '    then:',
+      '      function: truthy',
+      '',
+    ].join('\n'),
+  );
 
   const shipped = folder('shipped');
   for (const file of ['index.js', 'ruleset.mjs']) copyFileSync(join(ROOT, 'dist', file), join(shipped, file));
@@ -102,9 +115,24 @@ async function writeVariants() {
 
   return [
     { name: 'floor', label: 'floor (one trivial rule)', ruleset: floorYaml, bytes: 0 },
-    { name: 'shipped', label: '**shipped**: ES module + CommonJS main', ruleset: extending('shipped', join(shipped, 'index.js')), bytes: sizeOf(shipped, ['index.js', 'ruleset.mjs']) },
-    { name: 'plain-commonjs', label: 'plain CommonJS bundle', ruleset: extending('plain-commonjs', plain), bytes: sizeOf(join(WORK, 'plain-commonjs'), ['index.js']) },
-    { name: 'code-in-a-string', label: 'code in a string, evaluated with `Function` (until 0.1.0)', ruleset: extending('code-in-a-string', inString), bytes: sizeOf(join(WORK, 'code-in-a-string'), ['index.js']) },
+    {
+      name: 'shipped',
+      label: '**shipped**: ES module + CommonJS main',
+      ruleset: extending('shipped', join(shipped, 'index.js')),
+      bytes: sizeOf(shipped, ['index.js', 'ruleset.mjs']),
+    },
+    {
+      name: 'plain-commonjs',
+      label: 'plain CommonJS bundle',
+      ruleset: extending('plain-commonjs', plain),
+      bytes: sizeOf(join(WORK, 'plain-commonjs'), ['index.js']),
+    },
+    {
+      name: 'code-in-a-string',
+      label: 'code in a string, evaluated with `Function` (until 0.1.0)',
+      ruleset: extending('code-in-a-string', inString),
+      bytes: sizeOf(join(WORK, 'code-in-a-string'), ['index.js']),
+    },
   ];
 }
 
@@ -141,16 +169,34 @@ function lintOnce(variant) {
   const usageFile = join(WORK, `usage-${variant.name}.json`);
   const output = join(WORK, `out-${variant.name}.json`);
   rmSync(usageFile, { force: true });
-  const args = ['--require', join(ROOT, 'scripts', 'bench-probe.cjs'), SPECTRAL, 'lint', DOCUMENT, '--ruleset', variant.ruleset, '--format', 'json', '--output', output, '--quiet'];
+  const args = [
+    '--require',
+    join(ROOT, 'scripts', 'bench-probe.cjs'),
+    SPECTRAL,
+    'lint',
+    DOCUMENT,
+    '--ruleset',
+    variant.ruleset,
+    '--format',
+    'json',
+    '--output',
+    output,
+    '--quiet',
+  ];
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       const wall = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0 && code !== 1) return reject(new Error(`${variant.name} exited ${code}: ${stderr.slice(0, 2000)}`));
+      if (code !== 0 && code !== 1)
+        return reject(new Error(`${variant.name} exited ${code}: ${stderr.slice(0, 2000)}`));
       const findings = JSON.parse(readFileSync(output, 'utf8') || '[]').length;
       resolvePromise({ wall, cpu: JSON.parse(readFileSync(usageFile, 'utf8')).cpuMs, findings });
     });
@@ -198,6 +244,9 @@ function writeSection(section) {
   const page = readFileSync(PAGE, 'utf8');
   const begin = page.indexOf(STARTUP_BEGIN);
   const end = page.indexOf(STARTUP_END);
-  const next = begin === -1 ? `${page.trimEnd()}\n\n${section}\n` : `${page.slice(0, begin)}${section}${page.slice(end + STARTUP_END.length)}`;
+  const next =
+    begin === -1
+      ? `${page.trimEnd()}\n\n${section}\n`
+      : `${page.slice(0, begin)}${section}${page.slice(end + STARTUP_END.length)}`;
   writeFileSync(PAGE, next);
 }

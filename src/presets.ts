@@ -33,5 +33,8 @@ function overridesOf(preset: PresetName): Record<string, 'error' | 'off'> {
 export function presetsOver(recommended: RulesetDefinition): Record<PresetName, RulesetDefinition> {
   const layered = (preset: PresetName): RulesetDefinition =>
     preset === 'recommended' ? recommended : { extends: [recommended], rules: overridesOf(preset) };
-  return Object.fromEntries(PRESET_NAMES.map((preset) => [preset, layered(preset)])) as Record<PresetName, RulesetDefinition>;
+  return Object.fromEntries(PRESET_NAMES.map((preset) => [preset, layered(preset)])) as Record<
+    PresetName,
+    RulesetDefinition
+  >;
 }

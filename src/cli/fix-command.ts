@@ -71,7 +71,9 @@ function inputProblemOf({ file, line, column, reason }: FixProblem): InputProble
 }
 
 /** Severity names by Spectral's numbers (0 error ... 3 hint), from the table `--fail-severity` reads. */
-const SEVERITY_NAMES: Record<number, string> = Object.fromEntries(Object.entries(SEVERITIES).map(([name, value]) => [value, name]));
+const SEVERITY_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(SEVERITIES).map(([name, value]) => [value, name]),
+);
 
 /** Per file: what was fixed and what is left, one line each, `file:line:column` first (editors link it). */
 function summaryOf(report: FixReport, display: (path: string) => string): string {
@@ -83,7 +85,9 @@ function summaryOf(report: FixReport, display: (path: string) => string): string
   }
   for (const note of report.notes) lines.push(`  note   ${note}`);
   for (const { result, reason } of report.left) {
-    lines.push(`  left   ${placeOf(result)}  ${result.code} (${SEVERITY_NAMES[result.severity] ?? result.severity}): ${result.message}`);
+    lines.push(
+      `  left   ${placeOf(result)}  ${result.code} (${SEVERITY_NAMES[result.severity] ?? result.severity}): ${result.message}`,
+    );
     lines.push(`         why left: ${reason}`);
   }
   return `${lines.join('\n')}\n`;

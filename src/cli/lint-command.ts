@@ -30,7 +30,9 @@ export async function lintCommand(
   if ('error' in setup) return usageError(setup.error, environment);
   if (setup.rulesetFile !== undefined && options.quiet !== true && !includesOwnRules(setup.ruleset)) {
     const advice = `add "${PACKAGE_NAME}" to its extends`;
-    environment.stderr.write(`${PACKAGE_NAME}: note: ${setup.rulesetFile} has none of this package's rules; ${advice}\n`);
+    environment.stderr.write(
+      `${PACKAGE_NAME}: note: ${setup.rulesetFile} has none of this package's rules; ${advice}\n`,
+    );
   }
 
   const results: ISpectralDiagnostic[] = [];
@@ -41,8 +43,8 @@ export async function lintCommand(
     return open.refusedReferences(linted);
   });
 
-  const shown = (options.displayOnlyFailures === true ? atOrAbove(results, options.failSeverity) : results).map((result) =>
-    options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined },
+  const shown = (options.displayOnlyFailures === true ? atOrAbove(results, options.failSeverity) : results).map(
+    (result) => (options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined }),
   );
   const context = { ruleset: setup.ruleset, spectralVersion: environment.spectralVersion };
   const report = endingInNewline(formatReport(shown, options.format, options.failSeverity, context));
@@ -54,13 +56,20 @@ export async function lintCommand(
   if (options.quiet !== true && problems.length === 0 && shown.length === 0 && plainLineAllowed) {
     const orHigher = options.failSeverity === 'error' ? '' : ' or higher';
     const severity = `a severity of '${options.failSeverity}'${orHigher}`;
-    await writeToStream(environment.stdout, `No results with ${severity} found in ${countOf(files.length, 'document')}.\n`);
+    await writeToStream(
+      environment.stdout,
+      `No results with ${severity} found in ${countOf(files.length, 'document')}.\n`,
+    );
   }
   return exitCodeOf(problems, atOrAbove(results, options.failSeverity));
 }
 
 /** Writes the report to the file or to standard output; a file that cannot be written is an input problem. */
-async function writeReport(report: string, output: string | undefined, environment: CommandEnvironment): Promise<InputProblem[]> {
+async function writeReport(
+  report: string,
+  output: string | undefined,
+  environment: CommandEnvironment,
+): Promise<InputProblem[]> {
   if (output === undefined) {
     await writeToStream(environment.stdout, withColour(report, wantsColour(environment.stdout, environment.env)));
     return [];

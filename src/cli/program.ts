@@ -11,7 +11,9 @@ import { documentOptions } from './options';
 export function rulesHelp(): string {
   const width = Math.max(...RULES.map((rule) => rule.name.length));
   const rows = RULES.map((rule) => `  ${rule.name.padEnd(width)}  ${rule.severity}`);
-  return ['', 'Rules (severity):', ...rows, '', `Each rule is explained at ${DOCUMENTATION_BASE_URL}/<rule>.md`].join('\n');
+  return ['', 'Rules (severity):', ...rows, '', `Each rule is explained at ${DOCUMENTATION_BASE_URL}/<rule>.md`].join(
+    '\n',
+  );
 }
 
 /** A command's work: its documents and options in, its exit code out. */
@@ -25,9 +27,15 @@ type CommandAction<Options> = (
  * The program and its commands. Each command's options and help are defined here; its module, which loads Spectral,
  * is loaded only to run it, so that help, version and usage errors answer at once.
  */
-export function createProgram(version: string, environment: CommandEnvironment, setExitCode: (code: number) => void): Command {
+export function createProgram(
+  version: string,
+  environment: CommandEnvironment,
+  setExitCode: (code: number) => void,
+): Command {
   const program = new Command(PACKAGE_NAME)
-    .description('Lints OpenAPI 2.0/3.0/3.1 descriptions for how they answer callers who are not authenticated (401), not allowed (403) or not entitled to know an item exists (404).')
+    .description(
+      'Lints OpenAPI 2.0/3.0/3.1 descriptions for how they answer callers who are not authenticated (401), not allowed (403) or not entitled to know an item exists (404).',
+    )
     .version(version)
     // Errors come back as exceptions (see run), so that usage errors exit with 2 like input errors, not commander's 1.
     .exitOverride()
@@ -92,11 +100,23 @@ export function createProgram(version: string, environment: CommandEnvironment, 
     .description('repair, in place, the findings that have one obviously right repair (comments and layout are kept)')
     .argument('<documents...>', 'files or globs, as for lint')
     .addOption(fix.ruleset)
-    .option('--dry-run', 'print the repairs as a unified diff on standard output (the report goes to standard error); write nothing')
-    .option('--rules <rules>', `repair only these rules (comma-separated): ${REPAIRABLE_RULES.join(', ')}`, (list: string) =>
-      list.split(',').map((name) => name.trim()).filter((name) => name.length > 0),
+    .option(
+      '--dry-run',
+      'print the repairs as a unified diff on standard output (the report goes to standard error); write nothing',
     )
-    .option('--remove-collection-404', 'also remove the 404 of top-level collection listings (auth-no-404-collection): this changes the API contract')
+    .option(
+      '--rules <rules>',
+      `repair only these rules (comma-separated): ${REPAIRABLE_RULES.join(', ')}`,
+      (list: string) =>
+        list
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name.length > 0),
+    )
+    .option(
+      '--remove-collection-404',
+      'also remove the 404 of top-level collection listings (auth-no-404-collection): this changes the API contract',
+    )
     .addOption(fix.failSeverity)
     .addOption(fix.allowRemoteRefs)
     .addOption(fix.allowOutsideRefs)

@@ -27,7 +27,10 @@ export interface SafeResolver {
 }
 
 /** The results that report a reference this resolver refused, as the command's input problems (exit 2). */
-export function refusedReferenceProblems(results: readonly ISpectralDiagnostic[], refusals: ReadonlySet<string>): InputProblem[] {
+export function refusedReferenceProblems(
+  results: readonly ISpectralDiagnostic[],
+  refusals: ReadonlySet<string>,
+): InputProblem[] {
   return results
     .filter((result) => result.code === 'invalid-ref' && refusals.has(result.message))
     .map((result) => ({
@@ -80,7 +83,9 @@ export function createSafeResolver(
   const resolveHttp = createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS });
   const readRemote: ReferenceReader = async (ref) => {
     if (!policy.allowRemoteRefs) {
-      return refuse(`$ref ${ref.href()} was not fetched: remote references are off by default; use --allow-remote-refs to fetch them`);
+      return refuse(
+        `$ref ${ref.href()} was not fetched: remote references are off by default; use --allow-remote-refs to fetch them`,
+      );
     }
     return resolveHttp(ref as Parameters<typeof resolveHttp>[0]);
   };
@@ -101,7 +106,8 @@ export function createSafeResolver(
     // Read the checked real path, not the reference, so that the file read is the file checked.
     const checked = await readCheckedText(target, policy.maxFileMegabytes ?? DEFAULT_MAX_FILE_MEGABYTES);
     if (checked.problem === undefined) return checked.text;
-    const place = checked.problem.line === undefined ? '' : ` (line ${checked.problem.line}, column ${checked.problem.column})`;
+    const place =
+      checked.problem.line === undefined ? '' : ` (line ${checked.problem.line}, column ${checked.problem.column})`;
     return refuse(`$ref ${ref.href()} was not read: the file ${checked.problem.message}${place}`);
   };
   const remote = { resolve: readOncePerRun(readRemote) };
@@ -284,7 +290,8 @@ function objectsIn(value: unknown, objectCounts: Map<object, number>): number {
   // A value inside itself (possible with YAML aliases) counts once: the library's walk would not end there anyway.
   objectCounts.set(value, count);
   if (typeof (value as { $ref?: unknown }).$ref !== 'string') {
-    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) count += objectsIn(child, objectCounts);
+    for (const child of Object.values(value))
+      if (typeof child === 'object' && child !== null) count += objectsIn(child, objectCounts);
   }
   objectCounts.set(value, count);
   return count;

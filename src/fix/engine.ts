@@ -110,7 +110,8 @@ export async function fixDocument(file: string, options: FixOptions): Promise<Fi
     return { ...report, error: { file: document, reason: `cannot be read (${(error as Error).message})` } };
   }
 
-  const parsed = root.format === 'json' ? new Document(root.text, Json, document) : new Document(root.text, Yaml, document);
+  const parsed =
+    root.format === 'json' ? new Document(root.text, Json, document) : new Document(root.text, Yaml, document);
   // Spectral's parser reports hard errors at severity 0 (warnings, such as numeric keys, do not stop linting).
   const syntaxError = parsed.diagnostics.find((diagnostic) => diagnostic.severity === 0);
   if (syntaxError !== undefined) {
@@ -209,7 +210,8 @@ function repairResult(
   context: RepairContext,
   selected: readonly string[] | undefined,
 ): FixedFinding | LeftFinding {
-  if (selected !== undefined && !selected.includes(repair.rule)) return { result, reason: 'not among the rules selected with --rules' };
+  if (selected !== undefined && !selected.includes(repair.rule))
+    return { result, reason: 'not among the rules selected with --rules' };
   if (findings.length === 0) return { result, reason: 'could not be traced back to an operation' };
   if (findings.every((finding) => finding.covers?.length === 0)) {
     return { result, reason: 'the operations it counts need a change that fix does not make (see the message)' };
@@ -272,7 +274,9 @@ export function verify(source: SourceFile, after: string, changes: readonly Data
   }
   const expected = copyOf(source.data);
   for (const change of changes) {
-    const parent = change.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key as string], expected);
+    const parent = change.path
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key as string], expected);
     const key = String(change.path[change.path.length - 1]);
     if (typeof parent !== 'object' || parent === null) {
       return { file: source.path, reason: `a change has no place in the data (${change.path.join('.')})` };

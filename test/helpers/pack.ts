@@ -35,12 +35,15 @@ export function assertBuilt(): void {
   const bundles = ['dist/ruleset.mjs'];
   for (const bundle of bundles) {
     const path = join(PROJECT_ROOT, bundle);
-    if (!existsSync(path)) throw new Error(`${bundle} is missing: run \`npm run build\` (or \`npm test\`, which builds first).`);
+    if (!existsSync(path))
+      throw new Error(`${bundle} is missing: run \`npm run build\` (or \`npm test\`, which builds first).`);
     const built = statSync(path).mtimeMs;
     for (const source of sourcesOf(readFileSync(path, 'utf8'))) {
       const sourcePath = join(PROJECT_ROOT, source);
       if (!existsSync(sourcePath) || statSync(sourcePath).mtimeMs > built) {
-        throw new Error(`${bundle} is older than ${source}: run \`npm run build\` (or \`npm test\`, which builds first).`);
+        throw new Error(
+          `${bundle} is older than ${source}: run \`npm run build\` (or \`npm test\`, which builds first).`,
+        );
       }
     }
   }
@@ -48,7 +51,9 @@ export function assertBuilt(): void {
 
 /** The files `npm pack` would put in the tarball, as npm itself lists them. */
 export function packedFiles(): string[] {
-  const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], PROJECT_ROOT)) as { files: { path: string }[] }[];
+  const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], PROJECT_ROOT)) as {
+    files: { path: string }[];
+  }[];
   return pack.files.map((file) => file.path);
 }
 

@@ -98,9 +98,14 @@ describe('npm pack on a fresh clone after npm ci', () => {
   test('installed into a fresh project, the package lints', () => {
     const consumer = join(workspace, 'consumer');
     mkdirSync(consumer);
-    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    writeFileSync(
+      join(consumer, 'package.json'),
+      JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
+    );
     npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], consumer);
-    expect(lintWithSetRuleset(consumer, 'spectral-auth-responses', ALL_RULES_DOCUMENT)).toEqual(comparable(ALL_RULES_FINDINGS));
+    expect(lintWithSetRuleset(consumer, 'spectral-auth-responses', ALL_RULES_DOCUMENT)).toEqual(
+      comparable(ALL_RULES_FINDINGS),
+    );
   });
 });
 

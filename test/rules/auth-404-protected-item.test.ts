@@ -47,7 +47,16 @@ testRule('auth-404-protected-item', WARN, [
   {
     name: 'OAS 2.0: no 404 anywhere: the shared response goes to the root `responses`',
     document: { file: 'auth-404-protected-item/no-404-anywhere.oas2.yaml' },
-    findings: [{ path: '', messageIncludes: ['2 protected operations', '(GET /calls/{callId}, DELETE /calls/{callId})', 'to the root `responses`'] }],
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          '2 protected operations',
+          '(GET /calls/{callId}, DELETE /calls/{callId})',
+          'to the root `responses`',
+        ],
+      },
+    ],
   },
   {
     name: 'a 404 on an excepted operation shows the convention: each gap is reported on its own',
@@ -70,8 +79,14 @@ testRule('auth-404-protected-item', WARN, [
     name: 'OAS 3.0: 404 documented elsewhere: a not-found answer under another code is reported on its own, asking for 404; a 403 is not one',
     document: { file: 'auth-404-protected-item/misnumbered-not-found.oas3.yaml' },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', renumber('480', 'ResourceNotFoundException')] },
-      { path: 'paths./notes/{noteId}.get.responses', messageIncludes: ['GET /notes/{noteId}', renumber('422', 'ItemNotFound')] },
+      {
+        path: 'paths./calls/{callId}.get.responses',
+        messageIncludes: ['GET /calls/{callId}', renumber('480', 'ResourceNotFoundException')],
+      },
+      {
+        path: 'paths./notes/{noteId}.get.responses',
+        messageIncludes: ['GET /notes/{noteId}', renumber('422', 'ItemNotFound')],
+      },
       {
         path: 'paths./tags/{tagId}.get.responses',
         messageIncludes: ['GET /tags/{tagId}', renumber('400', '"The tag id is malformed, or the tag was Not Found"')],
@@ -129,14 +144,20 @@ components:
     },
     findings: [
       { path: 'paths./a/{id}.delete.responses', messageIncludes: [add404] },
-      { path: 'paths./b/{id}.get.responses', messageIncludes: ['its 499 response ("The thing you asked for was not found. The thing you asked…")'] },
+      {
+        path: 'paths./b/{id}.get.responses',
+        messageIncludes: ['its 499 response ("The thing you asked for was not found. The thing you asked…")'],
+      },
     ],
   },
   {
     name: 'templates that hold a place, one of a fixed set or a URL name no item; one beside them that names an item does',
     document: { file: 'auth-404-protected-item/templates-that-name-no-item.oas3.yaml' },
     findings: [
-      { path: 'paths./locations/{location}/machines/{machineId}.get.responses', messageIncludes: ['GET /locations/{location}/machines/{machineId}', add404] },
+      {
+        path: 'paths./locations/{location}/machines/{machineId}.get.responses',
+        messageIncludes: ['GET /locations/{location}/machines/{machineId}', add404],
+      },
       { path: 'paths./disks/{diskId}.get.responses', messageIncludes: ['GET /disks/{diskId}', add404] },
     ],
   },
@@ -180,7 +201,10 @@ components:
     name: 'a login step whose success body carries a token issues credentials: not reported; a login path without one, and a token elsewhere, are',
     document: { file: 'auth-404-protected-item/issues-credentials.oas3.yaml' },
     findings: [
-      { path: 'paths./auth/providers/{provider}.get.responses', messageIncludes: ['GET /auth/providers/{provider}', add404] },
+      {
+        path: 'paths./auth/providers/{provider}.get.responses',
+        messageIncludes: ['GET /auth/providers/{provider}', add404],
+      },
       { path: 'paths./links/{linkId}.get.responses', messageIncludes: ['GET /links/{linkId}', add404] },
     ],
   },
