@@ -8,20 +8,19 @@
 //
 // Options: --runs N (pairs per document; default 11, 5 from 10,000 operations),
 //          --only name[,name] (corpus names, gen-1000, gen-10000, gen-50000; prints, does not write the page).
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { CORPUS, corpusPathOf, ensureCorpus, installedVersionOf, ROOT } from './lib-corpus.mjs';
 import { GENERATED_DIR, generatedDocumentPath } from './lib-generated.mjs';
+import { timedSpectralLint } from './lib-timed-lint.mjs';
 import { STARTUP_BEGIN, STARTUP_END } from './startup-markers.mjs';
 
 const YAML = createRequire(import.meta.url)('yaml');
 const GENERATED_SIZES = [1000, 10000, 50000];
 const TARGET_TIME_RATIO = 1.15;
 const TARGET_MEMORY_RATIO = 1.1;
-const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
 const PAGE = join(ROOT, 'docs', 'performance.md');
 
 /**
@@ -30,8 +29,7 @@ const PAGE = join(ROOT, 'docs', 'performance.md');
  *   | { name: string, kind: 'generated', size: number }) & { path: string, operations: number, bytes: number }} Target
  * @typedef {'floor' | 'ours'} Side
  * One `spectral lint` run: wall time, and what the probe (scripts/bench-probe.cjs) measured inside it.
- * @typedef {{ milliseconds: number, maxRssKb: number, cpuMs: number, placingMs: number, rulesMs: number,
- *   resolvingMs: number, findings: number }} Sample
+ * @typedef {import('./lib-timed-lint.mjs').TimedLint} Sample
  * @typedef {Awaited<ReturnType<typeof measure>>} Row
  */
 
@@ -224,50 +222,8 @@ function spreadOf(samples) {
  * @returns {Promise<Sample>}
  */
 function lintOnce(target, side) {
-  const output = join(GENERATED_DIR, `out-${side}.json`);
-  const usageFile = join(GENERATED_DIR, `usage-${side}.json`);
-  rmSync(output, { force: true });
-  rmSync(usageFile, { force: true });
-  const args = [
-    '--require',
-    rulesets.preload,
-    SPECTRAL,
-    'lint',
-    target.path,
-    '--ruleset',
-    rulesets[side],
-    '--format',
-    'json',
-    '--output',
-    output,
-    '--quiet',
-  ];
-  return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, BENCH_USAGE_FILE: usageFile },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-      // spectral exits 1 when it reports errors: that is a successful lint here; 2 is a failure.
-      if (code !== 0 && code !== 1)
-        return reject(new Error(`${side} on ${target.name} exited ${code}: ${stderr.slice(0, 2000)}`));
-      /** @type {{ message: string }[]} */
-      const results = existsSync(output) ? JSON.parse(readFileSync(output, 'utf8') || '[]') : [];
-      const crashed = results.filter((r) => String(r.message).includes('could not check this document'));
-      if (crashed.length > 0)
-        return reject(new Error(`${side} on ${target.name}: a rule failed: ${crashed[0].message}`));
-      /** @type {Omit<Sample, 'milliseconds' | 'findings'>} */
-      const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-      const { maxRssKb, cpuMs, placingMs, rulesMs, resolvingMs } = usage;
-      resolvePromise({ milliseconds, maxRssKb, cpuMs, placingMs, rulesMs, resolvingMs, findings: results.length });
-    });
-  });
+  const label = `${side} on ${target.name}`;
+  return timedSpectralLint({ document: target.path, ruleset: rulesets[side], workDirectory: GENERATED_DIR, label });
 }
 
 /**

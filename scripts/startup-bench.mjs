@@ -11,15 +11,14 @@
 // Writes the "Start-up" section of docs/performance.md (between its markers; `npm run bench` keeps it).
 //
 // Options: --runs N (rounds; default 9).
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { installedVersionOf, ROOT } from './lib-corpus.mjs';
+import { timedSpectralLint } from './lib-timed-lint.mjs';
 import { STARTUP_BEGIN, STARTUP_END } from './startup-markers.mjs';
 
 const TARGET_TIME_RATIO = 1.15;
-const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
 const PAGE = join(ROOT, 'docs', 'performance.md');
 const WORK = join(ROOT, '.cache', 'startup');
 const DOCUMENT = join(ROOT, 'fixtures', 'integration', 'all-rules.oas3.yaml');
@@ -165,42 +164,14 @@ function carriedInAString(code) {
  * @param {Variant} variant
  * @returns {Promise<Sample>}
  */
-function lintOnce(variant) {
-  const usageFile = join(WORK, `usage-${variant.name}.json`);
-  const output = join(WORK, `out-${variant.name}.json`);
-  rmSync(usageFile, { force: true });
-  const args = [
-    '--require',
-    join(ROOT, 'scripts', 'bench-probe.cjs'),
-    SPECTRAL,
-    'lint',
-    DOCUMENT,
-    '--ruleset',
-    variant.ruleset,
-    '--format',
-    'json',
-    '--output',
-    output,
-    '--quiet',
-  ];
-  return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, BENCH_USAGE_FILE: usageFile },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wall = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0 && code !== 1)
-        return reject(new Error(`${variant.name} exited ${code}: ${stderr.slice(0, 2000)}`));
-      const findings = JSON.parse(readFileSync(output, 'utf8') || '[]').length;
-      resolvePromise({ wall, cpu: JSON.parse(readFileSync(usageFile, 'utf8')).cpuMs, findings });
-    });
+async function lintOnce(variant) {
+  const run = await timedSpectralLint({
+    document: DOCUMENT,
+    ruleset: variant.ruleset,
+    workDirectory: WORK,
+    label: variant.name,
   });
+  return { wall: run.milliseconds, cpu: run.cpuMs, findings: run.findings };
 }
 
 /** @param {Sample[]} list */
