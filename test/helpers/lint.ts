@@ -4,7 +4,9 @@ import { Json, Yaml } from '@stoplight/spectral-parsers';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ruleset = require('../../src/index');
-import { createRuleset, RulesetOptions } from '../../src/ruleset';
+import { documentFactsOf } from '../../src/openapi/operations';
+import type { Finding as RuleFinding } from '../../src/rule';
+import { createRuleset, RULES, ruleOptionsFrom, RulesetOptions } from '../../src/ruleset';
 
 export const FIXTURES = resolve(__dirname, '../../fixtures');
 
@@ -28,6 +30,24 @@ export async function lint(document: IDocument, options?: RulesetOptions): Promi
   const spectral = new Spectral();
   spectral.setRuleset(options === undefined ? ruleset : createRuleset(options));
   return spectral.run(document);
+}
+
+/**
+ * What a rule's `check` gives for a document that Spectral resolved, as in a lint run, with what Spectral never
+ * shows: `covers`, the per-operation paths a document-level finding stands for, which `fix` repairs one by one.
+ */
+export async function checkedFindingsOf(
+  ruleName: string,
+  source: Parameters<typeof documentFrom>[0],
+  options?: RulesetOptions,
+): Promise<RuleFinding[]> {
+  const rule = RULES.find((candidate) => candidate.name === ruleName);
+  if (rule === undefined) throw new Error(`no rule is named ${ruleName}`);
+  const document = documentFrom(source);
+  const spectral = new Spectral();
+  spectral.setRuleset(createRuleset(options));
+  const { resolved } = await spectral.runWithResolved(document);
+  return rule.check(documentFactsOf(resolved, document.data), ruleOptionsFrom(options));
 }
 
 /** Results of one rule, reduced to what a scenario asserts: path, severity, and message. */
@@ -71,6 +91,29 @@ paths:
         '${code}': { description: "${filler} ${ending}" }
 `,
   };
+}
+
+/**
+ * A document of one operation per text, `GET /1`, `GET /2`, ..., each answering `code` with that text as its
+ * description: a rule's vocabulary, one word or phrase per operation, and its findings at
+ * `paths./<n>.get.responses.<code>`. `head` is written before `paths:` (a root `security`), `response` into each
+ * such response (a body), `success` is each 200 response, `paths` are more path items, written after these, and
+ * `tail` comes after all paths (`components`).
+ */
+export function documentDescribing(
+  code: string,
+  texts: readonly string[],
+  parts: { head?: string; response?: string; success?: string; paths?: string; tail?: string } = {},
+): { yaml: string } {
+  const more = parts.response === undefined ? '' : `, ${parts.response}`;
+  const success = parts.success ?? '{ description: OK }';
+  const operations = texts.map(
+    (text, index) =>
+      `  /${index + 1}:\n    get:\n      responses:\n        '200': ${success}\n` +
+      `        '${code}': { description: ${JSON.stringify(text)}${more} }`,
+  );
+  const info = 'openapi: 3.0.3\ninfo: { title: Vocabulary, version: 1.0.0 }';
+  return { yaml: [info, parts.head ?? '', 'paths:', ...operations, parts.paths ?? '', parts.tail ?? ''].join('\n') };
 }
 
 /** Spectral's numeric severities, as results carry them. */

@@ -139,6 +139,49 @@ testRule('auth-401-documented', ERROR, [
       },
     ],
   },
+  {
+    name: 'no 401 anywhere, an API key of its own header beside an undefined scheme: the 401 names how to authenticate',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+paths:
+  /calls:
+    get:
+      security: [{ key: [] }]
+      responses: { '200': { description: The calls } }
+  /reports:
+    get:
+      security: [{ partner: [] }]
+      responses: { '200': { description: The reports } }
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-API-Key }
+`,
+    },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          '2 operations require authentication (GET /calls, GET /reports)',
+          'add one shared 401 response to `components.responses` with a WWW-Authenticate header naming how to ' +
+            'authenticate,',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an operation written in another file (a path item $ref) is reported in that file',
+    document: { file: 'shared/path-item-in-another-file.oas3.yaml' },
+    findings: [
+      {
+        path: 'get.responses',
+        messageIncludes: ['GET /calls/{callId} requires authentication but documents no 401'],
+        source: 'shared/path-items/call.yaml',
+        line: 7,
+      },
+    ],
+  },
 
   // Decision 3: AWS SigV4 answers 403.
   {

@@ -1,8 +1,30 @@
-import { documentWithLongDescription, testRule, WARN } from '../helpers/lint';
+import { documentDescribing, documentWithLongDescription, testRule, WARN } from '../helpers/lint';
 
 const use403 = 'answer a known caller who may not do this with 403';
 
 const TOKEN_FILLER = ['the', 'token', 'is', 'missing', 'or', 'invalid'];
+
+/** Every phrase by which a 401 speaks of a permission failure, besides "not authorized to <verb>". */
+const PERMISSION_PHRASES = [
+  'permission',
+  'permissions',
+  'forbidden',
+  'not allowed',
+  'insufficient scope',
+  'insufficient scopes',
+  'insufficient_scope',
+  'missing scope',
+  'missing scopes',
+  'privilege',
+  'privileges',
+  'not sufficiently authorized',
+  'not sufficiently authorised',
+  'does not have access',
+  'do not have access',
+  "doesn't have access",
+  "don't have access",
+  'no access to',
+];
 
 testRule('auth-401-misused-for-permissions', WARN, [
   {
@@ -78,6 +100,22 @@ testRule('auth-401-misused-for-permissions', WARN, [
     name: 'x-auth-exceptions with a reason silences the operation; an empty reason silences nothing',
     document: { file: 'auth-401-misused-for-permissions/excepted.oas3.yaml' },
     findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['GET /calls'] }],
+  },
+  {
+    name: 'each permission phrase, alone in a 401 description, is reported with that phrase',
+    document: documentDescribing(
+      '401',
+      PERMISSION_PHRASES.map((phrase) => `Refused: ${phrase} this call.`),
+    ),
+    findings: PERMISSION_PHRASES.map((phrase, index) => ({
+      path: `paths./${index + 1}.get.responses.401`,
+      messageIncludes: [`("${phrase}")`],
+    })),
+  },
+  {
+    name: 'the British "not authorised to <verb>" beside a credential fault is the plain name of 401 too',
+    document: documentDescribing('401', ['Not authorised to access this API: the token is missing or invalid.']),
+    findings: [],
   },
   {
     name: 'a 10,000-word description about credentials only',

@@ -176,4 +176,66 @@ testRule('auth-401-www-authenticate', ERROR, [
       },
     ],
   },
+  {
+    name: 'an unresolved 401 $ref is not read (Spectral reports it); a scheme without a name gets no example',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+security: [{ bearer: [] }]
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: The calls }
+        '401': { description: No valid token, headers: { WWW-Authenticate: { schema: { type: string } } } }
+  /recordings:
+    get:
+      responses:
+        '200': { description: The recordings }
+        '401': { $ref: '#/components/responses/NoSuchResponse' }
+  /reports:
+    get:
+      security: [{ unnamed: [] }]
+      responses:
+        '200': { description: The reports }
+        '401': { description: No valid credentials }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+    unnamed: { type: http }
+`,
+    },
+    findings: [
+      {
+        path: 'paths./reports.get.responses.401',
+        messageIncludes: [`The 401 response of GET /reports ${addHeader}.`],
+      },
+    ],
+  },
+  {
+    name: 'no 401 declares the header, and no scheme has a name to give an example with: the finding gives none',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+security: [{ unnamed: [] }]
+paths:
+  /calls: { get: { responses: { '200': { description: The calls }, '401': { description: No credentials } } } }
+  /reports: { get: { responses: { '200': { description: The reports }, '401': { description: No credentials } } } }
+components:
+  securitySchemes:
+    unnamed: { type: http }
+`,
+    },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          'and 2 need one (GET /calls, GET /reports): add it to each, with the challenge of the schemes its ' +
+            'operations accept; `spectral-auth-responses fix` does it.',
+        ],
+      },
+    ],
+  },
 ]);

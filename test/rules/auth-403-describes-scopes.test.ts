@@ -1,10 +1,57 @@
-import { testRule, WARN } from '../helpers/lint';
+import { documentDescribing, testRule, WARN } from '../helpers/lint';
 
 const scopesMissing =
   'add a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope"';
 const requires = (scopes: string) => `does not say which scopes are missing (the operation requires ${scopes}): `;
 const noBody = 'has no body, while other error responses of this document have one';
 const addBody = 'add a body schema that tells the caller which permission it lacks';
+
+/** Words by which a 403's description says it refuses for state or a limit: there is no grant to name. */
+const STATE_OR_LIMIT_WORDS = [
+  'maximum',
+  'limit',
+  'limits',
+  'reached',
+  'exceeded',
+  'quota',
+  'immutable',
+  'locked',
+  'not confirmed',
+  'pending',
+  'not yet',
+  'yet',
+];
+/** Words by which it speaks of a permission after all. */
+const PERMISSION_WORDS = [
+  'permission',
+  'permissions',
+  'access',
+  'scope',
+  'scopes',
+  'authorized',
+  'authorised',
+  'authorization',
+  'allowed',
+  'role',
+  'roles',
+  'privilege',
+];
+
+const BEARER = {
+  head: 'security: [{ bearer: [] }]',
+  tail: 'components: { securitySchemes: { bearer: { type: http, scheme: bearer } } }',
+};
+/** An operation whose other error, a 404, has a body: the document writes error bodies. */
+const NOT_FOUND_WITH_BODY = `
+  /calls/{callId}:
+    get:
+      parameters: [{ name: callId, in: path, required: true, schema: { type: string } }]
+      responses:
+        '200': { description: The call }
+        '404': { description: No such call, content: { application/json: { schema: { type: object } } } }`;
+
+/** Bearer-secured operations (no scopes) whose 403s, one per text, have no body, where the 404 has one. */
+const bodiless403s = (texts: string[]) => documentDescribing('403', texts, { ...BEARER, paths: NOT_FOUND_WITH_BODY });
 
 testRule('auth-403-describes-scopes', WARN, [
   {
@@ -261,6 +308,110 @@ components:
       {
         path: 'paths./odd.get.responses.403',
         messageIncludes: ['The 403 response of GET /odd', requires('scopes (calls:read, calls:write)')],
+      },
+    ],
+  },
+  {
+    name: "each state or limit word, alone in a bodiless 403's description, leaves nothing to name; no word does",
+    document: bodiless403s([...STATE_OR_LIMIT_WORDS, 'nothing'].map((word) => `Refused: ${word}.`)),
+    findings: [
+      { path: `paths./${STATE_OR_LIMIT_WORDS.length + 1}.get.responses.403`, messageIncludes: [noBody, addBody] },
+    ],
+  },
+  {
+    name: 'a limit beside each permission word is a refusal for a permission after all: reported',
+    document: bodiless403s(PERMISSION_WORDS.map((word) => `Refused: limit or ${word}.`)),
+    findings: PERMISSION_WORDS.map((_, index) => ({
+      path: `paths./${index + 1}.get.responses.403`,
+      messageIncludes: [noBody],
+    })),
+  },
+  {
+    name: 'a document whose only 4xx are 403s writes no error bodies: a bodiless 403 is not asked for one',
+    document: documentDescribing('403', ['Refused.'], BEARER),
+    findings: [],
+  },
+  {
+    name: 'two shared 4xx responses count as two; a response extension that ends like a code (x-example-409) is none',
+    document: documentDescribing('403', ['Refused.'], {
+      head: BEARER.head,
+      paths: `
+  /calls/{callId}:
+    get:
+      parameters: [{ name: callId, in: path, required: true, schema: { type: string } }]
+      responses:
+        '200': { description: The call }
+        '404': { $ref: '#/components/responses/NotFound' }
+        x-example-409: { description: Not a response, content: { application/json: { schema: { type: object } } } }
+    put:
+      parameters: [{ name: callId, in: path, required: true, schema: { type: string } }]
+      responses:
+        '200': { description: Changed }
+        '409': { $ref: '#/components/responses/Conflict' }`,
+      tail: `
+components:
+  securitySchemes: { bearer: { type: http, scheme: bearer } }
+  responses:
+    NotFound: { description: No such call, content: { application/json: { schema: { type: object } } } }
+    Conflict: { description: Changed meanwhile }`,
+    }),
+    findings: [
+      {
+        path: 'paths./1.get.responses.403',
+        messageIncludes: [
+          '(1 of the 2 4xx responses other than 400, 403 and 422, such as the 404 response of GET /calls/{callId})',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a bodiless 403 with an insufficient_scope challenge (value or description) names what is missing',
+    document: { file: 'auth-403-describes-scopes/insufficient-scope-challenge.oas3.yaml' },
+    findings: [
+      {
+        path: 'paths./plain-challenge.get.responses.403',
+        messageIncludes: ['The 403 response of GET /plain-challenge', requires('scopes (calls:read)'), scopesMissing],
+      },
+    ],
+  },
+  {
+    name: 'a 403 $ref that does not resolve is not read (Spectral reports the reference)',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+security: [{ oauth: [calls:read] }]
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: The calls }
+        '403': { $ref: '#/components/responses/NoSuchResponse' }${NOT_FOUND_WITH_BODY}
+    delete:
+      security: [{ oauth: [calls:write] }]
+      parameters: [{ name: callId, in: path, required: true, schema: { type: string } }]
+      responses:
+        '204': { description: Deleted }
+        '403':
+          description: Lacks calls:write
+          content: { application/json: { schema: { properties: { missing_scopes: {} } } } }
+components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      flows: { implicit: { authorizationUrl: 'https://example.com/a', scopes: { calls:read: r, calls:write: w } } }
+`,
+    },
+    findings: [],
+  },
+  {
+    name: "a path item in another file holds the operation's own 403: reported there, naming the scopes required",
+    document: { file: 'auth-403-describes-scopes/path-item-in-another-file.oas3.yaml' },
+    findings: [
+      {
+        path: 'get.responses.403',
+        messageIncludes: ['The 403 response of GET /calls/{callId}', requires('scopes (calls:read)')],
+        source: 'auth-403-describes-scopes/shared/call-path-item.yaml',
       },
     ],
   },

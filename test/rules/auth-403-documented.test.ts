@@ -289,4 +289,16 @@ components:
     document: { file: 'auth-403-documented/no-errors-documented.oas3.yaml' },
     findings: [],
   },
+  {
+    name: 'an operation written in another file (a path item $ref) is reported in that file',
+    document: { file: 'shared/path-item-in-another-file.oas3.yaml' },
+    findings: [
+      {
+        path: 'get.responses',
+        messageIncludes: ['GET /calls/{callId} requires scopes (calls:read) but documents no 403'],
+        source: 'shared/path-items/call.yaml',
+        line: 7,
+      },
+    ],
+  },
 ]);

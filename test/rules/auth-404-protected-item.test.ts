@@ -1,8 +1,11 @@
-import { testRule, WARN } from '../helpers/lint';
+import { checkedFindingsOf, testRule, WARN } from '../helpers/lint';
 
 const add404 = 'documents no 404: add a 404 for items that do not exist or are not visible to the caller';
 const renumber = (code: string, evidence: string) =>
-  `its ${code} response (${evidence}) looks like a not-found answer: give it the code 404, and answer 404 also for items that are not visible to the caller`;
+  `its ${code} response (${evidence}) looks like a not-found answer: give it the code 404, and answer 404 also for ` +
+  'items that are not visible to the caller, so ids cannot be probed.';
+const sharedNotFound =
+  'add one shared 404 response to `components.responses`, for items that do not exist or are not visible to the caller';
 
 testRule('auth-404-protected-item', WARN, [
   {
@@ -208,4 +211,64 @@ components:
       { path: 'paths./links/{linkId}.get.responses', messageIncludes: ['GET /links/{linkId}', add404] },
     ],
   },
+  {
+    name: 'no 404 anywhere, one of three answers not-found under another code: a shared 404 for two, one renumbering',
+    document: { file: 'auth-404-protected-item/no-404-anywhere-some-misnumbered.oas3.yaml' },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          '3 protected operations on item paths document no 404, and no operation of this document does',
+          `: ${sharedNotFound}, and reference it from the 2 others, so ids cannot be probed; `,
+          '; 1 of them answer not-found under another code (GET /calls/{callId}: its 460 response, ' +
+            '"The call was not found"): give that response the code 404.',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'no 404 anywhere, every one answers not-found under another code: renumber those responses, no shared 404',
+    document: { file: 'auth-404-protected-item/no-404-anywhere-all-misnumbered.oas3.yaml' },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          '2 protected operations on item paths document no 404, and no operation of this document does ' +
+            '(GET /calls/{callId}, GET /users/{userId}); they answer not-found under another code ' +
+            '(GET /calls/{callId}: its 460 response, "The call was not found"): give those responses the code 404, ' +
+            'and answer 404 also for ' +
+            'items that are not visible to the caller, so ids cannot be probed.',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an operation written in another file (a path item $ref) is reported in that file',
+    document: { file: 'shared/path-item-in-another-file.oas3.yaml' },
+    findings: [
+      {
+        path: 'get.responses',
+        messageIncludes: ['GET /calls/{callId}', add404],
+        source: 'shared/path-items/call.yaml',
+        line: 7,
+      },
+    ],
+  },
 ]);
+
+// `fix` adds the shared 404 where a document-level finding says one is missing, and only there: renumbering a
+// response changes the API's contract, so an operation that answers not-found under another code is not covered.
+test('the document-level finding covers the operations that get the shared 404, not the one to renumber', async () => {
+  const findings = await checkedFindingsOf('auth-404-protected-item', {
+    file: 'auth-404-protected-item/no-404-anywhere-some-misnumbered.oas3.yaml',
+  });
+  expect(findings.map((finding) => ({ path: finding.path, covers: finding.covers }))).toEqual([
+    {
+      path: [],
+      covers: [
+        ['paths', '/calls/{callId}', 'patch', 'responses'],
+        ['paths', '/users/{userId}', 'get', 'responses'],
+      ],
+    },
+  ]);
+});

@@ -1,6 +1,11 @@
 import { findingsOf, testRule, WARN } from '../helpers/lint';
 
 const unknownRule = 'which is not a rule of this ruleset: use one of auth-401-documented';
+/** The rules an entry may name, all of them, as the message lists them (the README's order). */
+const SILENCEABLE =
+  'auth-401-documented, auth-401-www-authenticate, auth-www-authenticate-scheme, auth-403-documented, ' +
+  'auth-403-describes-scopes, auth-404-protected-item, auth-no-404-collection, auth-401-without-security, ' +
+  'auth-401-misused-for-permissions, auth-403-misused-for-authentication.';
 const noReason = 'without a reason: give a non-empty string';
 const notAMap = 'must be a map from rule name to reason';
 
@@ -46,6 +51,37 @@ testRule('auth-exception-invalid', WARN, [
     name: 'OAS 2.0: a known rule with a reason',
     document: { file: 'auth-exception-invalid/valid.oas2.yaml' },
     findings: [],
+  },
+  {
+    name: 'operations without x-auth-exceptions are not its concern; an unknown name is told every rule it may be',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /calls:
+    get:
+      responses: { '200': { description: ok } }
+    post:
+      x-auth-exceptions: { auth-403-missing: "a misspelt rule" }
+      responses: { '201': { description: created } }
+`,
+    },
+    findings: [
+      { path: 'paths./calls.post.x-auth-exceptions.auth-403-missing', messageIncludes: [`use one of ${SILENCEABLE}`] },
+    ],
+  },
+  {
+    name: 'an entry of an operation written in another file (a path item $ref) is reported in that file',
+    document: { file: 'shared/path-item-in-another-file.oas3.yaml' },
+    findings: [
+      {
+        path: 'get.x-auth-exceptions.auth-404-missing',
+        messageIncludes: ['x-auth-exceptions of GET /calls/{callId} names "auth-404-missing"', unknownRule],
+        source: 'shared/path-items/call.yaml',
+        line: 6,
+      },
+    ],
   },
   {
     name: 'the rule cannot silence itself: it is not a rule an exception may name',

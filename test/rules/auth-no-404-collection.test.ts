@@ -1,9 +1,26 @@
-import { testRule, WARN } from '../helpers/lint';
+import { documentDescribing, testRule, WARN } from '../helpers/lint';
 
 const remove404 =
   'lists a collection, which never 404s (no visible members is 200 with an empty list): remove the 404 response if it is ' +
   'boilerplate; if the API really answers 404 when the list is empty, answer 200 with an empty list instead; if it ' +
   "answers 404 to callers who may not list this collection, say so in the 404's description (better: answer 403).";
+
+/** Every word by which a listing's 404 says it is about access: then it documents a design, and is not reported. */
+const ACCESS_WORDS = [
+  'permission',
+  'permissions',
+  'scope',
+  'scopes',
+  'authorized',
+  'authorised',
+  'authorization',
+  'access',
+  'token',
+  'allowed',
+];
+
+/** A listing's success: an array of members. */
+const ARRAY_BODY = '{ description: OK, content: { application/json: { schema: { type: array, items: {} } } } }';
 
 testRule('auth-no-404-collection', WARN, [
   {
@@ -204,5 +221,30 @@ paths:
 `,
     },
     findings: [],
+  },
+  {
+    name: "each access word, alone in a listing's 404 description, says it is about access: not reported; no word is",
+    document: documentDescribing(
+      '404',
+      [...ACCESS_WORDS, 'nothing'].map((word) => `Not found, or ${word} is lacking`),
+      { success: ARRAY_BODY },
+    ),
+    findings: [{ path: `paths./${ACCESS_WORDS.length + 1}.get.responses.404`, messageIncludes: [remove404] }],
+  },
+  {
+    name: 'a 404 $ref that does not resolve says nothing of access: still reported, not a crash',
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+paths:
+  /calls:
+    get:
+      responses:
+        '200': ${ARRAY_BODY}
+        '404': { $ref: '#/components/responses/NoSuchResponse' }
+`,
+    },
+    findings: [{ path: 'paths./calls.get.responses.404', messageIncludes: ['GET /calls', remove404] }],
   },
 ]);

@@ -71,4 +71,44 @@ testRule('auth-www-authenticate-scheme', WARN, [
     document: { file: 'auth-www-authenticate-scheme/excepted.oas3.yaml' },
     findings: [{ path: 'paths./calls.get.responses.401.headers.WWW-Authenticate', messageIncludes: ['GET /calls'] }],
   },
+  {
+    name: "an operation's own header lists every challenge it documents; one with leading spaces names its scheme",
+    document: {
+      yaml: `
+openapi: 3.0.3
+info: { title: Calls, version: 1.0.0 }
+security: [{ bearer: [] }, { basic: [] }]
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: The calls }
+        '401':
+          description: No valid credentials
+          headers:
+            WWW-Authenticate: { schema: { type: string, enum: ['Digest realm="api"', 'Negotiate'] } }
+  /reports:
+    get:
+      responses:
+        '200': { description: The reports }
+        '401':
+          description: No valid credentials
+          headers:
+            WWW-Authenticate: { schema: { type: string, example: '  Bearer realm="api"' } }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+    basic: { type: http, scheme: basic }
+`,
+    },
+    findings: [
+      {
+        path: 'paths./calls.get.responses.401.headers.WWW-Authenticate',
+        messageIncludes: [
+          'The WWW-Authenticate header of the 401 of GET /calls documents challenges (digest, negotiate) for none of ' +
+            'the schemes the operation accepts: document a challenge that starts with Bearer or Basic.',
+        ],
+      },
+    ],
+  },
 ]);
