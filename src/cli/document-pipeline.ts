@@ -57,6 +57,8 @@ export interface OpenDocument {
   spectral: Spectral;
   /** The results that report a `$ref` this document's resolver refused, as input problems. */
   refusedReferences(results: readonly ISpectralDiagnostic[]): InputProblem[];
+  /** The local files the document's `$ref`s have read so far (real paths). */
+  filesRead: ReadonlySet<string>;
 }
 
 /** How a command takes the per-document path. */
@@ -73,33 +75,42 @@ export interface DocumentRun {
 /**
  * The per-document path of every command: the arguments turned into files, each file read and checked, then, when
  * it is OpenAPI, handed to `run` with a Spectral of its own. Returns the files and the input problems of all of them
- * in order: arguments that name nothing, then per file those of reading, those `run` returns, and what `run` throws
- * (`could not be linted: ...`), so that one file never stops the others.
+ * in order: arguments that name nothing, then per file those of `withDocument`, so that one file never stops the others.
  */
 export async function forEachDocument(
   patterns: readonly string[],
   setup: Setup,
   environment: CommandEnvironment,
-  { verb, cleanOnly }: DocumentRun,
+  how: DocumentRun,
   run: (open: OpenDocument) => Promise<InputProblem[]>,
 ): Promise<{ files: string[]; problems: InputProblem[] }> {
   const { files, problems } = await discoverFiles(patterns, environment.cwd);
-  for (const file of files) {
-    const { document, lintable, problems: unread } = await readDocument(file, setup.limits);
-    problems.push(...unread);
-    if (document === undefined || !lintable || (cleanOnly && unread.length > 0)) continue;
-    try {
-      const { resolver, refusals } = createSafeResolver(file, setup.policy);
-      const spectral = new Spectral({ resolver });
-      spectral.setRuleset(setup.ruleset);
-      const refusedReferences = (results: readonly ISpectralDiagnostic[]) =>
-        refusedReferenceProblems(results, refusals);
-      problems.push(...(await run({ file, document, spectral, refusedReferences })));
-    } catch (error) {
-      problems.push({ file, message: `could not be ${verb}: ${describeError(error)}` });
-    }
-  }
+  for (const file of files) problems.push(...(await withDocument(file, setup, how, run)));
   return { files, problems };
+}
+
+/**
+ * One document: read and checked, then, when it is OpenAPI, handed to `run` with a Spectral of its own. Returns the
+ * input problems of reading, those `run` returns, and what `run` throws (`could not be linted: ...`). Never throws.
+ */
+export async function withDocument(
+  file: string,
+  setup: Setup,
+  { verb, cleanOnly }: DocumentRun,
+  run: (open: OpenDocument) => Promise<InputProblem[]>,
+): Promise<InputProblem[]> {
+  const { document, lintable, problems } = await readDocument(file, setup.limits);
+  if (document === undefined || !lintable || (cleanOnly && problems.length > 0)) return problems;
+  try {
+    const { resolver, refusals, filesRead } = createSafeResolver(file, setup.policy);
+    const spectral = new Spectral({ resolver });
+    spectral.setRuleset(setup.ruleset);
+    const refusedReferences = (results: readonly ISpectralDiagnostic[]) => refusedReferenceProblems(results, refusals);
+    problems.push(...(await run({ file, document, spectral, refusedReferences, filesRead })));
+  } catch (error) {
+    problems.push({ file, message: `could not be ${verb}: ${describeError(error)}` });
+  }
+  return problems;
 }
 
 /** A usage error: said on standard error, and the command stops with exit code 2. */

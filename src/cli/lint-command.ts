@@ -1,10 +1,11 @@
-import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CommandEnvironment, exitCodeOf, forEachDocument, setUp, usageError, writeProblems } from './document-pipeline';
+import { discoverFiles } from './discover-files';
+import { CommandEnvironment, exitCodeOf, setUp, usageError, writeProblems } from './document-pipeline';
 import type { InputProblem } from './input-problem';
+import { lintDocuments } from './lint-document';
 import { includesOwnRules } from './load-ruleset';
-import { describeError, FormatName, PACKAGE_NAME } from './names';
+import { Concurrency, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
 import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour, writeToStream } from './report';
 
@@ -14,6 +15,17 @@ export interface LintOptions extends DocumentOptions {
   displayOnlyFailures?: boolean;
   quiet?: boolean;
   showDocumentationUrl?: boolean;
+  // Adopting it on an existing API, and large repositories (docs/adopting.md).
+  suppressAll?: boolean;
+  suppressRule?: string[];
+  suppressionsLocation?: string;
+  pruneSuppressions?: boolean;
+  passOnUnprunedSuppressions?: boolean;
+  since?: string;
+  concurrency: Concurrency;
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: Shard;
 }
 
 /**
@@ -35,13 +47,11 @@ export async function lintCommand(
     );
   }
 
-  const results: ISpectralDiagnostic[] = [];
-  const eachDocument = { verb: 'linted', cleanOnly: false } as const;
-  const { files, problems } = await forEachDocument(patterns, setup, environment, eachDocument, async (open) => {
-    const linted = await open.spectral.run(open.document);
-    results.push(...linted);
-    return open.refusedReferences(linted);
-  });
+  // The stages of a run: select the documents, lint each, then report.
+  const { files, problems } = await discoverFiles(patterns, environment.cwd);
+  const linted = await lintDocuments(files, setup);
+  const results = linted.flatMap((document) => document.results);
+  problems.push(...linted.flatMap((document) => document.problems));
 
   const shown = (options.displayOnlyFailures === true ? atOrAbove(results, options.failSeverity) : results).map(
     (result) => (options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined }),

@@ -56,3 +56,37 @@ export function describeError(error: unknown): string {
   if (cause instanceof Error && !parts.some((part) => part.includes(cause.message))) parts.push(cause.message);
   return parts.join('; ');
 }
+
+/** The suppressions file, read from the working directory when present (`--suppressions-location` names another). */
+export const SUPPRESSIONS_FILE = `${PACKAGE_NAME}-suppressions.json`;
+
+/** The cache file of `--cache`, in the working directory unless `--cache-location` names another. */
+export const CACHE_FILE = `.${PACKAGE_NAME}-cache`;
+
+/** `--concurrency`: a number of worker threads, `auto`, or `off` (lint in the command's own thread). */
+export type Concurrency = number | 'auto' | 'off';
+
+export function concurrencyOption(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new InvalidArgumentError('expected a whole number of threads from 1 up, auto or off');
+  }
+  return threads;
+}
+
+/** `--shard K/N`: the K-th (from 1) of N parts. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export function shardOption(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || count < 1 || index < 1 || index > count) {
+    throw new InvalidArgumentError('expected K/N with 1 <= K <= N, such as 2/4');
+  }
+  return { index, count };
+}

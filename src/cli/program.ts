@@ -4,7 +4,15 @@ import { DOCUMENTATION_BASE_URL, RULES } from '../ruleset';
 import type { CommandEnvironment } from './document-pipeline';
 import type { FixCommandOptions } from './fix-command';
 import type { LintOptions } from './lint-command';
-import { EXIT, FORMAT_NAMES, PACKAGE_NAME } from './names';
+import {
+  CACHE_FILE,
+  concurrencyOption,
+  EXIT,
+  FORMAT_NAMES,
+  PACKAGE_NAME,
+  shardOption,
+  SUPPRESSIONS_FILE,
+} from './names';
 import { documentOptions } from './options';
 
 /** The rule table for `--help`, read from the ruleset itself so that it never drifts from what runs. */
@@ -74,13 +82,39 @@ export function createProgram(
     .addOption(lint.allowRemoteRefs)
     .addOption(lint.allowOutsideRefs)
     .addOption(lint.maxFileSize)
+    // Adopting the ruleset on an existing API, and large repositories (docs/adopting.md). Named as ESLint's flags.
+    .option('--suppress-all', 'write every current finding into the suppressions file, then report what is left')
+    .option(
+      '--suppress-rule <rule>',
+      'write the current findings of this rule into the suppressions file; repeatable',
+      (rule: string, rules: string[] | undefined) => [...(rules ?? []), rule],
+    )
+    .option(
+      '--suppressions-location <file>',
+      `the suppressions file (default: ${SUPPRESSIONS_FILE} in the working directory, read when present)`,
+    )
+    .option('--prune-suppressions', 'remove the suppressions that no longer match a finding')
+    .option('--pass-on-unpruned-suppressions', 'do not exit 2 when suppressions no longer match a finding')
+    .option(
+      '--since <ref>',
+      'lint only the documents changed since the git revision REF (or reaching a changed file through $refs), ' +
+        'and report only the findings they did not have at REF',
+    )
+    .addOption(
+      new Option('--concurrency <n>', 'lint documents in N worker threads; auto: as the machine allows')
+        .argParser(concurrencyOption)
+        .default('off'),
+    )
+    .option('--cache', 'lint only the documents whose content, $ref-read files or ruleset changed since the last run')
+    .option('--cache-location <file>', `the cache file (default: ${CACHE_FILE} in the working directory)`)
+    .option('--shard <k/n>', 'lint only the K-th of N deterministic parts of the documents (CI matrices)', shardOption)
     .addHelpText(
       'after',
       [
         '',
         'Exit codes: 0 no finding at or above the fail severity; 1 findings; 2 usage or input error',
         '(missing or unreadable file, glob matching nothing, file too large, not UTF-8, invalid YAML/JSON, YAML alias bomb,',
-        'not OpenAPI 2.0/3.0/3.1, refused $ref).',
+        'not OpenAPI 2.0/3.0/3.1, refused $ref), suppressions that no longer match a finding, unknown --since revision.',
         rulesHelp(),
       ].join('\n'),
     )

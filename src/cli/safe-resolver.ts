@@ -24,6 +24,8 @@ export interface SafeResolver {
   resolver: Resolver;
   /** The messages of the references refused so far, as Spectral's `invalid-ref` results carry them. */
   refusals: Set<string>;
+  /** The real paths of the local files its `$ref`s have read so far (not the document itself): what a lint depends on. */
+  filesRead: Set<string>;
 }
 
 /** The results that report a reference this resolver refused, as the command's input problems (exit 2). */
@@ -74,6 +76,7 @@ export function createSafeResolver(
   maxObjectsWalked: number = MAX_OBJECTS_WALKED,
 ): SafeResolver {
   const refusals = new Set<string>();
+  const filesRead = new Set<string>();
   const refuse = (message: string): never => {
     refusals.add(message);
     throw new Error(message);
@@ -104,6 +107,8 @@ export function createSafeResolver(
     }
     // A referenced file gets the checks of a linted one: Spectral parses it just the same (an alias bomb there hangs it).
     // Read the checked real path, not the reference, so that the file read is the file checked.
+    // Counted before the read: a file that is missing or refused now shapes the result as much as one read.
+    filesRead.add(target);
     const checked = await readCheckedText(target, policy.maxFileMegabytes ?? DEFAULT_MAX_FILE_MEGABYTES);
     if (checked.problem === undefined) return checked.text;
     const place =
@@ -114,7 +119,7 @@ export function createSafeResolver(
   const file = { resolve: readOncePerRun(readFileReference) };
   const resolvers = { http: remote, https: remote, file };
   const resolver = new OneRunnerPerReferenceResolver({ resolvers }, documentFile, maxObjectsWalked);
-  return { resolver, refusals };
+  return { resolver, refusals, filesRead };
 }
 
 /** What one run of the resolver (one lint of the document) keeps: each file read and parsed once, the walk so far. */
