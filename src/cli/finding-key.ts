@@ -1,24 +1,30 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
- * What one finding is, independent of where lines fall: the file that holds it (relative to a base folder, `/`
+ * What one finding is, independent of where lines fall: the linted document (relative to a base folder, `/`
  * separators), the rule, and the JSON path of the place. Never the line or the message, so that an edit elsewhere in
  * the document, or a reworded message, leaves it the same finding. Suppressions, `--since` and report fingerprints
  * all identify findings by this one key.
  */
 export interface FindingKey {
+  /** The linted document, so that a run that lints only some documents (`--since`, `--shard`) knows whose keys it saw. */
   file: string;
   rule: string;
-  /** A JSON pointer (RFC 6901) to the place, `` for the document's root: `/paths/~1pets/get/responses/404`. */
+  /**
+   * A JSON pointer (RFC 6901) to the place, `` for the root: `/paths/~1pets/get/responses/404`; for a finding in
+   * another file that the document's `$ref`s read, that file first: `shared/errors.yaml#/components/responses/Denied`.
+   */
   path: string;
 }
 
-/** The key of a finding; `documentFile` stands for the file when the finding names none (Spectral's own errors). */
-export function findingKeyOf(result: ISpectralDiagnostic, baseDirectory: string, documentFile?: string): FindingKey {
-  const file = result.source ?? documentFile ?? '';
-  return { file: relativeFile(file, baseDirectory), rule: String(result.code), path: jsonPointerOf(result.path) };
+/** The key of a finding of the document `documentFile` (absolute). */
+export function findingKeyOf(result: ISpectralDiagnostic, documentFile: string, baseDirectory: string): FindingKey {
+  const pointer = jsonPointerOf(result.path);
+  const source = result.source === undefined ? documentFile : resolve(result.source);
+  const path = source === resolve(documentFile) ? pointer : `${relativeFile(source, baseDirectory)}#${pointer}`;
+  return { file: relativeFile(documentFile, baseDirectory), rule: String(result.code), path };
 }
 
 /** `file`, `rule` and `path` in one string, for maps and sets: no part can contain the separator. */
