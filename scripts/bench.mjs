@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import { CORPUS, corpusPathOf, ensureCorpus, installedVersionOf, ROOT } from './lib-corpus.mjs';
 import { GENERATED_DIR, generatedDocumentPath } from './lib-generated.mjs';
 import { timedSpectralLint } from './lib-timed-lint.mjs';
-import { STARTUP_BEGIN, STARTUP_END } from './startup-markers.mjs';
+import { KEPT_SECTIONS, sectionOf } from './performance-sections.mjs';
 
 const YAML = createRequire(import.meta.url)('yaml');
 const GENERATED_SIZES = [1000, 10000, 50000];
@@ -54,7 +54,7 @@ console.log(
   misses.length === 0 ? 'every ratio is within target' : `over target: ${misses.map((row) => row.name).join(', ')}`,
 );
 if (options.only.length === 0) {
-  writeFileSync(PAGE, `${renderPage(rows)}${startUpSectionOf(readFileSync(PAGE, 'utf8'))}`);
+  writeFileSync(PAGE, `${renderPage(rows)}${keptSectionsOf(readFileSync(PAGE, 'utf8'))}`);
   console.log(`wrote ${relative(ROOT, PAGE)}`);
 }
 
@@ -227,13 +227,14 @@ function lintOnce(target, side) {
 }
 
 /**
- * The page's start-up section, written by `npm run bench:startup`, kept as it is (with a blank line before it).
+ * The sections other benchmarks write (start-up, many documents), kept as they are, each after a blank line.
  * @param {string} page
  */
-function startUpSectionOf(page) {
-  const begin = page.indexOf(STARTUP_BEGIN);
-  const end = page.indexOf(STARTUP_END);
-  return begin === -1 || end === -1 ? '' : `\n${page.slice(begin, end + STARTUP_END.length)}\n`;
+function keptSectionsOf(page) {
+  return KEPT_SECTIONS.map((section) => sectionOf(page, section))
+    .filter((text) => text !== '')
+    .map((text) => `\n${text}\n`)
+    .join('');
 }
 
 /** @param {number[]} values */

@@ -16,7 +16,7 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { installedVersionOf, ROOT } from './lib-corpus.mjs';
 import { timedSpectralLint } from './lib-timed-lint.mjs';
-import { STARTUP_BEGIN, STARTUP_END } from './startup-markers.mjs';
+import { STARTUP, withSection } from './performance-sections.mjs';
 
 const TARGET_TIME_RATIO = 1.15;
 const PAGE = join(ROOT, 'docs', 'performance.md');
@@ -192,7 +192,7 @@ function renderSection(rowList, floorSummary) {
   const mark = (/** @type {number} */ ratio) =>
     ratio <= TARGET_TIME_RATIO ? `**×${ratio.toFixed(2)}**` : `**×${ratio.toFixed(2)}** (over ×${TARGET_TIME_RATIO})`;
   const lines = [
-    STARTUP_BEGIN,
+    STARTUP.begin,
     '## Start-up',
     '',
     `Loading the ruleset, on a small document (${relative(ROOT, DOCUMENT)}, where start-up is most of the run), through the real \`spectral lint\`: the package's code as shipped, and as it could be built instead, each extended from a \`.spectral.yaml\`. Medians of ${runs} alternating rounds (scripts/startup-bench.mjs), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, @stoplight/spectral-cli ${installedVersionOf('@stoplight/spectral-cli')}, on the same shared machine as above.`,
@@ -206,18 +206,11 @@ function renderSection(rowList, floorSummary) {
     const cpu = row.name === 'floor' ? '' : `+${Math.round(row.cpu - floorSummary.cpu)} ms`;
     lines.push(`| ${row.label} | ${size} | ${(row.wall / 1000).toFixed(2)} s | ${ratio} | ${cpu} |`);
   }
-  lines.push(STARTUP_END);
+  lines.push(STARTUP.end);
   return lines.join('\n');
 }
 
 /** @param {string} section */
 function writeSection(section) {
-  const page = readFileSync(PAGE, 'utf8');
-  const begin = page.indexOf(STARTUP_BEGIN);
-  const end = page.indexOf(STARTUP_END);
-  const next =
-    begin === -1
-      ? `${page.trimEnd()}\n\n${section}\n`
-      : `${page.slice(0, begin)}${section}${page.slice(end + STARTUP_END.length)}`;
-  writeFileSync(PAGE, next);
+  writeFileSync(PAGE, withSection(readFileSync(PAGE, 'utf8'), STARTUP, section));
 }
