@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { isInside } from '../containment';
-import { sizeProblemOf } from './document-text';
+import { isJsonFile, sizeProblemOf } from './document-text';
 
 /** The local files that documents' `$ref`s reach, found by reading `$ref` strings, without linting anything. */
 export interface ReferenceScan {
@@ -55,13 +55,7 @@ export async function localReferenceTargets(file: string, maxFileMegabytes: numb
     return [];
   }
   if (!mayReferToOtherFiles(text)) return [];
-  let data: unknown;
-  try {
-    // JSON is YAML; `yaml` refuses documents whose aliases expand without bound.
-    data = parse(text, { uniqueKeys: false });
-  } catch {
-    return [];
-  }
+  const data = parsed(text, isJsonFile(file));
   const files = referenceStrings(data).flatMap((ref) => {
     const target = localFileOf(ref, file);
     return target === undefined ? [] : [target];
@@ -69,12 +63,33 @@ export async function localReferenceTargets(file: string, maxFileMegabytes: numb
   return [...new Set(files)];
 }
 
-/** `$ref`s within the same file (`#/...`): a text with only these, the most common case, needs no parsing. */
-const SAME_FILE_REFERENCE = /\$ref['"]?\s*:\s*['"]?#/g;
-
-/** Whether the text may hold a `$ref` to another file: any `$ref` not written as a plain `$ref: '#/...'`. */
+/**
+ * Whether the text may hold a `$ref` to another file: any `$ref` not written as a plain `$ref: '#/...'`. A text
+ * with only `$ref`s within itself, the most common case, needs no parsing.
+ */
 export function mayReferToOtherFiles(text: string): boolean {
-  return text.replace(SAME_FILE_REFERENCE, '').includes('$ref');
+  const sameFileAfterKey = /['"]?\s*:\s*['"]?#/y;
+  for (let at = text.indexOf('$ref'); at !== -1; at = text.indexOf('$ref', at + 1)) {
+    sameFileAfterKey.lastIndex = at + '$ref'.length;
+    if (!sameFileAfterKey.test(text)) return true;
+  }
+  return false;
+}
+
+/** The file's data; undefined when it does not parse (Spectral could not follow its `$ref`s either). */
+function parsed(text: string, isJson: boolean): unknown {
+  try {
+    // JSON.parse is many times faster than a YAML parser on large JSON descriptions.
+    if (isJson) return JSON.parse(text) as unknown;
+  } catch {
+    // Spectral's JSON parser accepts more (comments, trailing commas): YAML reads most of that.
+  }
+  try {
+    // `yaml` refuses documents whose aliases expand without bound.
+    return parse(text, { uniqueKeys: false }) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every `$ref` string in the parsed data, walked without recursion (documents may nest deeply). */

@@ -31,7 +31,10 @@ export async function revisionTree(
   try {
     const root = join(scratch, 'tree');
     const call = { cwd: top, env: { ...env, GIT_INDEX_FILE: join(scratch, 'index'), GIT_LFS_SKIP_SMUDGE: '1' } };
-    const listing = nulSeparated(await git(['ls-tree', '-r', '-z', '--full-tree', commit], call));
+    // Only the folders asked for, unless the top is one of them: large repositories hold many thousand files.
+    const wholeTree = folders.some((folder) => isUnder('', folder));
+    const paths = wholeTree ? [] : ['--', ...new Set(folders)];
+    const listing = nulSeparated(await git(['ls-tree', '-r', '-z', '--full-tree', commit, ...paths], call));
     const files = listing
       .filter((entry) => entry.split(' ')[1] === 'blob')
       .map((entry) => entry.slice(entry.indexOf('\t') + 1))

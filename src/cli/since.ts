@@ -7,6 +7,7 @@ import type { CommandEnvironment, Setup } from './document-pipeline';
 import { beyondBaseline, countsByKey, FindingKey, findingKeyOf, relativeFile } from './finding-key';
 import { LintedDocument, lintDocuments } from './lint-document';
 import { referenceScan } from './local-references';
+import { describeError } from './names';
 import { revisionTree } from './revision-tree';
 
 /** The documents a run lints, and which of their findings it reports. */
@@ -47,7 +48,11 @@ export async function selectSince(
   const documents = await changedDocuments(files, changes, setup);
   return {
     files: documents.map((document) => document.file),
-    reported: (linted) => newFindingsOnly(linted, documents, changes, setup, environment.env),
+    // Git failing now (rare: the revision was read a moment ago) ends the run with its reason in one line.
+    reported: (linted) =>
+      newFindingsOnly(linted, documents, changes, setup, environment.env).catch((error: unknown) => {
+        throw new SinceError(`--since ${revision}: ${describeError(error)}`);
+      }),
   };
 }
 
@@ -93,6 +98,7 @@ async function newFindingsOnly(
   setup: Setup,
   env: NodeJS.ProcessEnv,
 ): Promise<LintedDocument[]> {
+  if (documents.length === 0) return linted;
   const realTop = realpathSync(changes.top);
   const allowedInRepository = setup.policy.allowedDirectories.flatMap((directory) => {
     const path = pathInRepository(directory, realTop);
