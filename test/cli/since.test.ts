@@ -197,6 +197,12 @@ describe('--since selects what changed and reports only what is new', () => {
           ),
         };
       },
+      referencedFileRenamed: () => {
+        const root = repository({ 'apis/referring.yaml': REFERRING, 'shared/responses.yaml': SHARED(false) });
+        git(root, 'mv', 'shared/responses.yaml', 'shared/errors.yaml');
+        write(root, 'apis/referring.yaml', REFERRING.replace('responses.yaml', 'errors.yaml'));
+        return { root, args: since('HEAD', '--allow-outside-refs', 'shared', 'apis/referring.yaml') };
+      },
       referencedFileNotAllowed: () => {
         const root = repository({ 'apis/referring.yaml': REFERRING, 'shared/responses.yaml': SHARED(true) });
         write(root, 'shared/responses.yaml', SHARED(false));
@@ -268,6 +274,10 @@ describe('--since selects what changed and reports only what is new', () => {
       'auth-401-www-authenticate shared/responses.yaml',
       'auth-401-www-authenticate shared/responses.yaml',
     ]);
+  });
+
+  test("a finding in a renamed $ref'd file is the same finding under its new name", () => {
+    expect(runs.referencedFileRenamed).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
   });
 
   test('a file the lint may not read does not count as reached', () => {
