@@ -99,37 +99,26 @@ async function newFindingsOnly(
   env: NodeJS.ProcessEnv,
 ): Promise<LintedDocument[]> {
   if (documents.length === 0) return linted;
-  const realTop = realpathSync(changes.top);
-  const allowedInRepository = setup.policy.allowedDirectories.flatMap((directory) => {
-    const path = pathInRepository(directory, realTop);
-    return path === undefined ? [] : [path];
-  });
-  const folders = [...documents.map((document) => posix.dirname(document.pathAtRevision)), ...allowedInRepository];
+  const allowed = allowedInRepository(setup.policy.allowedDirectories, realpathSync(changes.top));
+  const folders = [
+    ...documents.map((document) => posix.dirname(document.pathAtRevision)),
+    ...allowed.flatMap(({ path }) => path ?? []),
+  ];
   const tree = await revisionTree(changes.commit, folders, changes.top, env);
   try {
     const then = documents.filter((document) => tree.files.has(document.pathAtRevision));
-    const policyThen = {
-      ...setup.policy,
-      allowedDirectories: setup.policy.allowedDirectories.map((directory) => {
-        const path = pathInRepository(directory, realTop);
-        return path === undefined ? directory : join(tree.root, path);
-      }),
-    };
+    // `--allow-outside-refs` folders of the repository as they were too; those outside it as they are.
+    const allowedThen = allowed.map(({ directory, path }) => (path === undefined ? directory : join(tree.root, path)));
     const lintedThen = await lintDocuments(
       then.map((document) => join(tree.root, document.pathAtRevision)),
-      { ...setup, policy: policyThen },
+      { ...setup, policy: { ...setup.policy, allowedDirectories: allowedThen } },
     );
     const newNames = new Map([...changes.renamedFrom].map(([now, before]) => [before, now]));
     const baselines = new Map(
-      then.map((document, index) => {
-        // The key the document's finding has now: its name now, and the names now of the other files it names.
-        const file = relativeFile(document.file, changes.top);
-        const keys = lintedThen[index].results.map((result) => {
-          const key = findingKeyOf(result, lintedThen[index].file, tree.root);
-          return { ...key, file, path: renamedPath(key.path, newNames) };
-        });
-        return [document.file, countsByKey(keys)];
-      }),
+      then.map((document, index) => [
+        document.file,
+        countsByKey(keysNow(lintedThen[index], relativeFile(document.file, changes.top), tree.root, newNames)),
+      ]),
     );
     return linted.map((document) => {
       const keyOf = (result: ISpectralDiagnostic): FindingKey => findingKeyOf(result, document.file, changes.top);
@@ -139,6 +128,27 @@ async function newFindingsOnly(
   } finally {
     await tree.remove();
   }
+}
+
+/** The `--allow-outside-refs` folders, each with its path in the repository (undefined for one outside it). */
+function allowedInRepository(directories: readonly string[], realTop: string): { directory: string; path?: string }[] {
+  return directories.map((directory) => ({ directory, path: pathInRepository(directory, realTop) }));
+}
+
+/**
+ * The keys of the findings a document had at the revision, as its findings now have them: under the document's name
+ * now (`file`), and the names now of the other files they sit in.
+ */
+function keysNow(
+  lintedThen: LintedDocument,
+  file: string,
+  treeRoot: string,
+  newNames: ReadonlyMap<string, string>,
+): FindingKey[] {
+  return lintedThen.results.map((result) => {
+    const key = findingKeyOf(result, lintedThen.file, treeRoot);
+    return { ...key, file, path: renamedPath(key.path, newNames) };
+  });
 }
 
 /** A key's path with the file part (a finding in another file, `file#/pointer`) under that file's name now. */
