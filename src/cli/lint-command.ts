@@ -7,6 +7,7 @@ import { lintDocuments } from './lint-document';
 import { includesOwnRules } from './load-ruleset';
 import { Concurrency, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
+import { selectSince } from './since';
 import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour, writeToStream } from './report';
 
 export interface LintOptions extends DocumentOptions {
@@ -48,8 +49,11 @@ export async function lintCommand(
   }
 
   // The stages of a run: select the documents, lint each, then report.
-  const { files, problems } = await discoverFiles(patterns, environment.cwd);
-  const linted = await lintDocuments(files, setup);
+  const { files: discovered, problems } = await discoverFiles(patterns, environment.cwd);
+  const selection = await selectSince(options.since, discovered, setup, environment);
+  if ('error' in selection) return usageError(selection.error, environment);
+  const { files } = selection;
+  const linted = await selection.reported(await lintDocuments(files, setup));
   const results = linted.flatMap((document) => document.results);
   problems.push(...linted.flatMap((document) => document.problems));
 
