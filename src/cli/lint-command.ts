@@ -5,9 +5,11 @@ import { CommandEnvironment, exitCodeOf, setUp, usageError, writeProblems } from
 import type { InputProblem } from './input-problem';
 import { lintDocuments } from './lint-document';
 import { includesOwnRules } from './load-ruleset';
-import { Concurrency, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
+import { Concurrency, countOf, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
 import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour, writeToStream } from './report';
+import { fingerprintsByResult, withFingerprints } from './report-fingerprints';
+import { applySuppressions, loadSuppressions, suppressedLine } from './suppressions';
 
 export interface LintOptions extends DocumentOptions {
   format: FormatName;
@@ -46,20 +48,35 @@ export async function lintCommand(
       `${PACKAGE_NAME}: note: ${setup.rulesetFile} has none of this package's rules; ${advice}\n`,
     );
   }
+  const suppressions = await loadSuppressions(options, setup.ruleset, environment.cwd);
+  if ('error' in suppressions) return usageError(suppressions.error, environment);
 
   // The stages of a run: select the documents, lint each, then report.
   const { files, problems } = await discoverFiles(patterns, environment.cwd);
   const linted = await lintDocuments(files, setup);
-  const results = linted.flatMap((document) => document.results);
   problems.push(...linted.flatMap((document) => document.problems));
+  const fingerprints = fingerprintsByResult(linted, environment.cwd);
+  const suppressed = applySuppressions(linted, suppressions);
+  const results = suppressed.results;
+  problems.push(...suppressed.problems);
 
-  const shown = (options.displayOnlyFailures === true ? atOrAbove(results, options.failSeverity) : results).map(
-    (result) => (options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined }),
+  const selected = options.displayOnlyFailures === true ? atOrAbove(results, options.failSeverity) : results;
+  const shown = selected.map((result) =>
+    options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined },
   );
   const context = { ruleset: setup.ruleset, spectralVersion: environment.spectralVersion };
-  const report = endingInNewline(formatReport(shown, options.format, options.failSeverity, context));
+  const formatted = formatReport(shown, options.format, options.failSeverity, context);
+  const identified = withFingerprints(
+    formatted,
+    options.format,
+    selected.map((result) => fingerprints.get(result) ?? ''),
+  );
+  const report = endingInNewline(identified);
   problems.push(...(await writeReport(report, options.output, environment)));
   writeProblems(problems, environment);
+  if (options.quiet !== true) {
+    for (const note of suppressed.notes) environment.stderr.write(`${PACKAGE_NAME}: note: ${note}\n`);
+  }
 
   // A line after a JSON, SARIF or XML report on standard output would make it unreadable to the tools it is for.
   const plainLineAllowed = options.output !== undefined || HUMAN_FORMATS.has(options.format);
@@ -70,6 +87,10 @@ export async function lintCommand(
       environment.stdout,
       `No results with ${severity} found in ${countOf(files.length, 'document')}.\n`,
     );
+  }
+  const suppressedSummary = suppressedLine(suppressed, suppressions);
+  if (options.quiet !== true && suppressedSummary !== '') {
+    await writeToStream(plainLineAllowed ? environment.stdout : environment.stderr, suppressedSummary);
   }
   return exitCodeOf(problems, atOrAbove(results, options.failSeverity));
 }
@@ -96,8 +117,4 @@ async function writeReport(
 /** Some formatters (json, sarif) end without a newline, which leaves a shell prompt glued to the report. */
 function endingInNewline(text: string): string {
   return text === '' || text.endsWith('\n') ? text : `${text}\n`;
-}
-
-function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
