@@ -9,7 +9,7 @@ import { Concurrency, countOf, describeError, FormatName, PACKAGE_NAME, Shard } 
 import type { DocumentOptions } from './options';
 import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour, writeToStream } from './report';
 import { fingerprintsByResult, withFingerprints } from './report-fingerprints';
-import { applySuppressions, loadSuppressions, suppressedLine } from './suppressions';
+import { applySuppressions, loadSuppressions, suppressedLine, withoutSuppressionsFile } from './suppressions';
 
 export interface LintOptions extends DocumentOptions {
   format: FormatName;
@@ -52,7 +52,7 @@ export async function lintCommand(
   if ('error' in suppressions) return usageError(suppressions.error, environment);
 
   // The stages of a run: select the documents, lint each, then report.
-  const { files, problems } = await discoverFiles(patterns, environment.cwd);
+  const { files, problems } = withoutSuppressionsFile(await discoverFiles(patterns, environment.cwd), suppressions);
   const linted = await lintDocuments(files, setup);
   problems.push(...linted.flatMap((document) => document.problems));
   const fingerprints = fingerprintsByResult(linted, environment.cwd);

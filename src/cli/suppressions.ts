@@ -1,5 +1,6 @@
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import { dirname, resolve } from 'node:path';
+import type { DiscoveredFiles } from './discover-files';
 import { beyondBaseline, countsByKey, FindingKey, findingKeyOf, keyOfText, relativeFile } from './finding-key';
 import { displayPath, formatInputProblem, InputProblem } from './input-problem';
 import type { LintOptions } from './lint-command';
@@ -61,6 +62,11 @@ export async function loadSuppressions(
     prune: options.pruneSuppressions === true,
     passOnUnused: options.passOnUnprunedSuppressions === true,
   };
+}
+
+/** The documents to lint: a glob of JSON files must not take the suppressions file for a description. */
+export function withoutSuppressionsFile(discovered: DiscoveredFiles, suppressions: Suppressions): DiscoveredFiles {
+  return { ...discovered, files: discovered.files.filter((file) => file !== suppressions.file) };
 }
 
 interface Finding {

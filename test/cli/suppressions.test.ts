@@ -165,9 +165,17 @@ describe('--suppress-rule', () => {
 describe('--suppressions-location', () => {
   let root: string;
   let run: CliRun;
+  let matchedByTheGlob: CliRun;
   beforeAll(async () => {
     root = repository({ 'apis/calls.yaml': CALLS });
     run = await lint(root, '--suppressions-location', 'config/lint/suppressed.json', '--suppress-all');
+    const beside = repository({ 'apis/calls.yaml': CALLS });
+    await lint(beside, '--suppressions-location', 'apis/suppressed.yaml', '--suppress-all');
+    matchedByTheGlob = await lint(beside, '--suppressions-location', 'apis/suppressed.yaml');
+  });
+
+  test('a glob that matches the suppressions file does not take it for a description', () => {
+    expect(matchedByTheGlob).toMatchObject({ code: 0, stdout: '[]\n' });
   });
 
   test("names the file; documents are named relative to the file's folder", () => {
