@@ -187,6 +187,24 @@ describe('--suppressions-location', () => {
   });
 });
 
+describe('a finding in a file the document reads through a $ref', () => {
+  test('is keyed by that file too, relative to the suppressions file; edits that move its lines change nothing', async () => {
+    const operation = CALLS.slice(CALLS.indexOf('    get:'), CALLS.indexOf('  /users/{userId}:'));
+    const root = repository({
+      'apis/calls.yaml': CALLS.replace(operation, "    $ref: 'paths/call.yaml'\n"),
+      'apis/paths/call.yaml': operation.replace(/^ {4}/gm, ''),
+    });
+    expect(await lint(root, '--suppress-all')).toMatchObject({ code: 0, stdout: '[]\n' });
+    const inCall = 'apis/paths/call.yaml#/get/responses';
+    expect(suppressionsIn(root)).toEqual({
+      'apis/calls.yaml': { 'auth-401-documented': { [inCall]: 1 }, 'auth-404-protected-item': { [inCall]: 1 } },
+    });
+    const moved = `# The call\n# (moved down)\n${readFileSync(join(root, 'apis/paths/call.yaml'), 'utf8')}`;
+    writeFileSync(join(root, 'apis/paths/call.yaml'), moved);
+    expect(await lint(root)).toMatchObject({ code: 0, stdout: '[]\n' });
+  });
+});
+
 describe('a team ruleset that extends spectral:oas too', () => {
   test("its rules' findings are suppressed like this package's", async () => {
     const root = repository({
