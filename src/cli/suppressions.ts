@@ -113,7 +113,8 @@ export function applySuppressions(linted: readonly LintedDocument[], suppression
   if (!suppressions.prune && unusedHere.length > 0) {
     if (suppressions.passOnUnused) {
       const entries = countOf(unusedHere.length, 'suppression');
-      notes.push(`${where}: ${entries} no longer match a finding (--prune-suppressions removes them)`);
+      const match = unusedHere.length === 1 ? 'matches' : 'match';
+      notes.push(`${where}: ${entries} no longer ${match} a finding (--prune-suppressions removes them)`);
     } else {
       problems.push(...unusedHere.map(([text, count]) => unusedProblem(suppressions.file, text, count)));
     }

@@ -117,7 +117,7 @@ describe('a suppressed document that changes', () => {
   test('--pass-on-unpruned-suppressions passes, with a note', () => {
     expect(runs.passOn.code).toBe(0);
     expect(runs.passOn.stderr).toContain(
-      `note: ${FILE}: 1 suppression no longer match a finding (--prune-suppressions removes them)`,
+      `note: ${FILE}: 1 suppression no longer matches a finding (--prune-suppressions removes them)`,
     );
   });
 
