@@ -32,6 +32,12 @@ export function keyText(key: FindingKey): string {
   return `${key.file}\u0000${key.rule}\u0000${key.path}`;
 }
 
+/** The key a `keyText` was made of. */
+export function keyOfText(text: string): FindingKey {
+  const [file, rule, path] = text.split('\u0000');
+  return { file, rule, path };
+}
+
 /** The path of a file as a key names it: relative to the base folder, with `/` on every system. */
 export function relativeFile(file: string, baseDirectory: string): string {
   if (!isAbsolute(file)) return file.split(sep).join('/');

@@ -5,10 +5,12 @@ import { CommandEnvironment, exitCodeOf, setUp, usageError, writeProblems } from
 import type { InputProblem } from './input-problem';
 import { lintDocuments } from './lint-document';
 import { includesOwnRules } from './load-ruleset';
-import { Concurrency, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
+import { Concurrency, countOf, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
 import { selectSince } from './since';
 import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour, writeToStream } from './report';
+import { fingerprintsByResult, withFingerprints } from './report-fingerprints';
+import { applySuppressions, loadSuppressions, suppressedLine, withoutSuppressionsFile } from './suppressions';
 
 export interface LintOptions extends DocumentOptions {
   format: FormatName;
@@ -47,23 +49,42 @@ export async function lintCommand(
       `${PACKAGE_NAME}: note: ${setup.rulesetFile} has none of this package's rules; ${advice}\n`,
     );
   }
+  const suppressions = await loadSuppressions(options, setup.ruleset, environment.cwd);
+  if ('error' in suppressions) return usageError(suppressions.error, environment);
 
   // The stages of a run: select the documents, lint each, then report.
-  const { files: discovered, problems } = await discoverFiles(patterns, environment.cwd);
-  const selection = await selectSince(options.since, discovered, setup, environment);
+  const discovered = withoutSuppressionsFile(await discoverFiles(patterns, environment.cwd), suppressions);
+  const { problems } = discovered;
+  const selection = await selectSince(options.since, discovered.files, setup, environment);
   if ('error' in selection) return usageError(selection.error, environment);
   const { files } = selection;
-  const linted = await selection.reported(await lintDocuments(files, setup));
-  const results = linted.flatMap((document) => document.results);
+  const linted = await lintDocuments(files, setup);
   problems.push(...linted.flatMap((document) => document.problems));
+  const fingerprints = fingerprintsByResult(linted, environment.cwd);
+  // Both filters judge the findings as linted: applied one after the other, a suppression could cover a finding
+  // that --since already took out, and count as used for it.
+  const suppressed = applySuppressions(linted, suppressions);
+  const newSinceRevision = new Set((await selection.reported(linted)).flatMap((document) => document.results));
+  const results = suppressed.results.filter((result) => newSinceRevision.has(result));
+  problems.push(...suppressed.problems);
 
-  const shown = (options.displayOnlyFailures === true ? atOrAbove(results, options.failSeverity) : results).map(
-    (result) => (options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined }),
+  const selected = options.displayOnlyFailures === true ? atOrAbove(results, options.failSeverity) : results;
+  const shown = selected.map((result) =>
+    options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined },
   );
   const context = { ruleset: setup.ruleset, spectralVersion: environment.spectralVersion };
-  const report = endingInNewline(formatReport(shown, options.format, options.failSeverity, context));
+  const formatted = formatReport(shown, options.format, options.failSeverity, context);
+  const identified = withFingerprints(
+    formatted,
+    options.format,
+    selected.map((result) => fingerprints.get(result) ?? ''),
+  );
+  const report = endingInNewline(identified);
   problems.push(...(await writeReport(report, options.output, environment)));
   writeProblems(problems, environment);
+  if (options.quiet !== true) {
+    for (const note of suppressed.notes) environment.stderr.write(`${PACKAGE_NAME}: note: ${note}\n`);
+  }
 
   // A line after a JSON, SARIF or XML report on standard output would make it unreadable to the tools it is for.
   const plainLineAllowed = options.output !== undefined || HUMAN_FORMATS.has(options.format);
@@ -74,6 +95,10 @@ export async function lintCommand(
       environment.stdout,
       `No results with ${severity} found in ${countOf(files.length, 'document')}.\n`,
     );
+  }
+  const suppressedSummary = suppressedLine(suppressed, suppressions);
+  if (options.quiet !== true && suppressedSummary !== '') {
+    await writeToStream(plainLineAllowed ? environment.stdout : environment.stderr, suppressedSummary);
   }
   return exitCodeOf(problems, atOrAbove(results, options.failSeverity));
 }
@@ -100,8 +125,4 @@ async function writeReport(
 /** Some formatters (json, sarif) end without a newline, which leaves a shell prompt glued to the report. */
 function endingInNewline(text: string): string {
   return text === '' || text.endsWith('\n') ? text : `${text}\n`;
-}
-
-function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

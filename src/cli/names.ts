@@ -57,6 +57,11 @@ export function describeError(error: unknown): string {
   return parts.join('; ');
 }
 
+/** `1 document`, `3 documents`. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** The suppressions file, read from the working directory when present (`--suppressions-location` names another). */
 export const SUPPRESSIONS_FILE = `${PACKAGE_NAME}-suppressions.json`;
 
