@@ -218,6 +218,16 @@ describe('--since selects what changed and reports only what is new', () => {
         write(root, 'apis/new.yaml', calls({ secondProblem: true }));
         return { root, args: ['lint', '-f', 'json', 'apis/*.yaml'] };
       },
+      withSuppressions: () => {
+        const root = repository({ 'apis/calls.yaml': calls(), 'apis/other.yaml': calls() });
+        // Both documents' old finding suppressed; only calls.yaml changes, so other.yaml is not linted.
+        const oldFinding = { 'auth-401-www-authenticate': { '/paths/~1calls~1{callId}/get/responses/401': 1 } };
+        const suppressions = { 'apis/calls.yaml': oldFinding, 'apis/other.yaml': oldFinding };
+        write(root, 'spectral-auth-responses-suppressions.json', `${JSON.stringify(suppressions, null, 2)}\n`);
+        commitAll(root, 'suppressions');
+        write(root, 'apis/calls.yaml', calls({ secondProblem: true }));
+        return { root, args: since('HEAD', 'apis/*.yaml') };
+      },
       fromSubfolder: () => {
         const root = repository({ 'apis/calls.yaml': calls() });
         write(root, 'apis/calls.yaml', calls({ secondProblem: true }));
@@ -288,6 +298,16 @@ describe('--since selects what changed and reports only what is new', () => {
     expect(runs.newUntracked.code).toBe(1);
     expect(placesOf(runs.newUntracked)).toEqual(placesOf(runs.newUntrackedWithout));
     expect(placesOf(runs.newUntracked)).toHaveLength(2);
+  });
+
+  test('with suppressions: only the new finding; the entries of a document not linted are not unused', () => {
+    expect(runs.withSuppressions).toMatchObject({
+      code: 1,
+      stderr: '1 finding suppressed (spectral-auth-responses-suppressions.json).\n',
+    });
+    expect(placesOf(runs.withSuppressions)).toEqual([
+      'auth-403-misused-for-authentication paths /calls/{callId} delete responses 403',
+    ]);
   });
 
   test('from a folder inside the repository', () => {
