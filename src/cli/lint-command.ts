@@ -4,6 +4,7 @@ import { discoverFiles } from './discover-files';
 import { CommandEnvironment, exitCodeOf, setUp, usageError, writeProblems } from './document-pipeline';
 import type { InputProblem } from './input-problem';
 import { lintDocuments } from './lint-document';
+import { withCache } from './lint-cache';
 import { includesOwnRules } from './load-ruleset';
 import { Concurrency, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
@@ -49,7 +50,7 @@ export async function lintCommand(
 
   // The stages of a run: select the documents, lint each, then report.
   const { files, problems } = await discoverFiles(patterns, environment.cwd);
-  const linted = await lintDocuments(files, setup);
+  const linted = await withCache((chosen) => lintDocuments(chosen, setup), options, setup, environment)(files);
   const results = linted.flatMap((document) => document.results);
   problems.push(...linted.flatMap((document) => document.problems));
 
