@@ -9,7 +9,7 @@ import { relativeFile } from './finding-key';
 import { displayPath } from './input-problem';
 import { lintFingerprint } from './lint-fingerprint';
 import type { LintedDocument } from './lint-document';
-import { CACHE_FILE, PACKAGE_NAME } from './names';
+import { CACHE_FILE, describeError, PACKAGE_NAME } from './names';
 
 /** The lint stage of a run: the documents' lints, in the order of the files given. */
 export type LintStage = (files: readonly string[]) => Promise<LintedDocument[]>;
@@ -50,35 +50,55 @@ export function withCache(
     const cache = await readCacheFile(file);
     if (cache.note !== undefined) note(cache.note);
     const base = dirname(file);
-    const fingerprint = lintFingerprint(setup, base, dirname(environment.ownRulesetModule));
-    const hashes = new FileHashes(setup.limits.maxFileMegabytes);
+    let fingerprint: string;
+    try {
+      fingerprint = lintFingerprint(setup, base, dirname(environment.ownRulesetModule));
+    } catch (error) {
+      // A ruleset Spectral loaded but JSON cannot write (a cycle in its definitions): no sound key, no cache.
+      note(`not used: cannot fingerprint the ruleset (${describeError(error)})`);
+      return lint(files);
+    }
+    const run = { fingerprint, base, hashes: new FileHashes(setup.limits.maxFileMegabytes) };
     const lookups: Lookup[] = [];
-    for (const document of files) lookups.push(await lookUp(document, cache.entries, { fingerprint, base, hashes }));
+    for (const document of files) lookups.push(await lookUp(document, cache.entries, run));
     const misses = lookups.filter((lookup) => lookup.served === undefined);
     const fresh = await lint(misses.map((lookup) => lookup.file));
+    if (cache.writable) {
+      const { entries, changed } = await nextEntries(cache.entries, lookups, fresh, run);
+      const problem = changed || cache.note !== undefined ? await writeCacheFile(file, entries) : undefined;
+      if (problem !== undefined) note(problem);
+    }
     let next = 0;
-    const linted = lookups.map((lookup) => lookup.served ?? fresh[next++]);
-    if (!cache.writable) return linted;
-
-    const entries = new Map(cache.entries);
-    let changed = cache.note !== undefined;
-    for (const [index, miss] of misses.entries()) {
-      const entry = await entryOf(fresh[index], miss.sha256, { fingerprint, base, hashes });
-      if (entry === undefined) changed = entries.delete(miss.key) || changed;
-      else {
-        entries.set(miss.key, entry);
-        changed = true;
-      }
-    }
-    // Entries of documents not linted in this run stay (another shard's, or before `--since`), unless gone.
-    const seen = new Set(lookups.map((lookup) => lookup.key));
-    for (const key of [...entries.keys()].filter((key) => !seen.has(key))) {
-      if (!exists(resolve(base, key))) changed = entries.delete(key) || changed;
-    }
-    const problem = changed ? await writeCacheFile(file, entries) : undefined;
-    if (problem !== undefined) note(problem);
-    return linted;
+    return lookups.map((lookup) => lookup.served ?? fresh[next++]);
   };
+}
+
+/**
+ * The cache after a run: each fresh lint remembered (or forgotten, when it must not be kept); the entries of
+ * documents not linted in this run kept (another shard's, or those `--since` did not select), unless the document is gone.
+ */
+async function nextEntries(
+  entries: ReadonlyMap<string, CacheEntry>,
+  lookups: readonly Lookup[],
+  fresh: readonly LintedDocument[],
+  run: RunKey,
+): Promise<{ entries: Map<string, CacheEntry>; changed: boolean }> {
+  const next = new Map(entries);
+  let changed = false;
+  const misses = lookups.filter((lookup) => lookup.served === undefined);
+  for (const [index, miss] of misses.entries()) {
+    const entry = await entryOf(fresh[index], miss.sha256, run);
+    if (entry === undefined) changed = next.delete(miss.key) || changed;
+    else {
+      next.set(miss.key, entry);
+      changed = true;
+    }
+  }
+  const seen = new Set(lookups.map((lookup) => lookup.key));
+  for (const key of [...next.keys()].filter((key) => !seen.has(key))) {
+    if (!exists(resolve(run.base, key))) changed = next.delete(key) || changed;
+  }
+  return { entries: next, changed };
 }
 
 /**
