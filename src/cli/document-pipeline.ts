@@ -6,6 +6,7 @@ import { loadRuleset, RulesetLoadError } from './load-ruleset';
 import { describeError, EXIT, PACKAGE_NAME } from './names';
 import type { DocumentOptions } from './options';
 import { readDocument, ReadLimits } from './read-document';
+import type { RulesetSource } from './ruleset-sources';
 import { createSafeResolver, realDirectories, ReferencePolicy, refusedReferenceProblems } from './safe-resolver';
 
 /** What a command needs from its surroundings, passed in so that nothing below reaches for globals. */
@@ -25,6 +26,8 @@ export interface Setup {
   ruleset: Ruleset;
   /** The file it was loaded from; undefined for the embedded one. */
   rulesetFile?: string;
+  /** The modules the ruleset file was bundled from, for `--cache`'s fingerprint of the ruleset. */
+  rulesetSources: RulesetSource[];
   policy: ReferencePolicy;
   limits: ReadLimits;
 }
@@ -42,7 +45,7 @@ export async function setUp(
       maxFileMegabytes: options.maxFileSize,
     };
     const limits = { maxFileMegabytes: options.maxFileSize };
-    return { ruleset: loaded.ruleset, rulesetFile: loaded.file, policy, limits };
+    return { ruleset: loaded.ruleset, rulesetFile: loaded.file, rulesetSources: loaded.sources, policy, limits };
   } catch (error) {
     return { error: error instanceof RulesetLoadError ? error.message : describeError(error) };
   }

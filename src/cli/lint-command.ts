@@ -4,6 +4,7 @@ import { discoverFiles } from './discover-files';
 import { CommandEnvironment, exitCodeOf, setUp, usageError, writeProblems } from './document-pipeline';
 import type { InputProblem } from './input-problem';
 import { lintDocuments } from './lint-document';
+import { withCache } from './lint-cache';
 import { includesOwnRules } from './load-ruleset';
 import { Concurrency, countOf, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
@@ -58,7 +59,7 @@ export async function lintCommand(
   const selection = await selectSince(options.since, discovered.files, setup, environment);
   if ('error' in selection) return usageError(selection.error, environment);
   const { files } = selection;
-  const linted = await lintDocuments(files, setup);
+  const linted = await withCache((chosen) => lintDocuments(chosen, setup), options, setup, environment)(files);
   problems.push(...linted.flatMap((document) => document.problems));
   const fingerprints = fingerprintsByResult(linted, environment.cwd);
   // Both filters judge the findings as linted: applied one after the other, a suppression could cover a finding

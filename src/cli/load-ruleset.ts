@@ -2,14 +2,17 @@ import { Ruleset } from '@stoplight/spectral-core';
 import type { Loader } from '@stoplight/spectral-ruleset-bundler/dist/loader/types';
 import { fetch } from '@stoplight/spectral-runtime';
 import * as fs from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { createRuleset, RULES } from '../ruleset';
 import { DEFAULT_RULESET_FILES, describeError, PACKAGE_NAME } from './names';
+import { recordingSources, RulesetSource } from './ruleset-sources';
 
 export interface LoadedRuleset {
   ruleset: Ruleset;
   /** The ruleset file, or undefined for the ruleset embedded in the command. */
   file?: string;
+  /** The modules the ruleset file was bundled from (none for the embedded ruleset): what `--cache` fingerprints. */
+  sources: RulesetSource[];
 }
 
 export class RulesetLoadError extends Error {}
@@ -25,10 +28,11 @@ export async function loadRuleset(
   ownRulesetModule: string,
 ): Promise<LoadedRuleset> {
   const file = rulesetOption === undefined ? defaultRulesetFile(cwd) : resolve(cwd, rulesetOption);
-  if (file === undefined) return { ruleset: new Ruleset(createRuleset()) };
+  if (file === undefined) return { ruleset: new Ruleset(createRuleset()), sources: [] };
   if (!fs.existsSync(file)) throw new RulesetLoadError(`--ruleset ${rulesetOption}: no such file`);
   try {
-    return { ruleset: await loadRulesetFile(file, ownRulesetModule), file };
+    const sources: RulesetSource[] = [];
+    return { ruleset: await loadRulesetFile(file, ownRulesetModule, sources), file, sources };
   } catch (error) {
     throw new RulesetLoadError(`cannot load the ruleset ${file}: ${describeError(error)}`);
   }
@@ -44,7 +48,7 @@ export function includesOwnRules(ruleset: Ruleset): boolean {
   return RULES.some((rule) => rule.name in ruleset.rules);
 }
 
-async function loadRulesetFile(file: string, ownRulesetModule: string): Promise<Ruleset> {
+async function loadRulesetFile(file: string, ownRulesetModule: string, sources: RulesetSource[]): Promise<Ruleset> {
   // Subpath exports of the bundler: required at run time (TypeScript's node10 resolution does not read `exports`).
   const { bundleAndLoadRuleset } = require('@stoplight/spectral-ruleset-bundler/with-loader') as {
     bundleAndLoadRuleset: Loader;
@@ -53,7 +57,12 @@ async function loadRulesetFile(file: string, ownRulesetModule: string): Promise<
     require('@stoplight/spectral-ruleset-bundler/plugins/builtins') as typeof import('@stoplight/spectral-ruleset-bundler/dist/plugins/builtins');
   const { commonjs } =
     require('@stoplight/spectral-ruleset-bundler/plugins/commonjs') as typeof import('@stoplight/spectral-ruleset-bundler/dist/plugins/commonjs');
-  return bundleAndLoadRuleset(file, { fs, fetch }, [ownPackage(ownRulesetModule), builtins(), commonjs()]);
+  return bundleAndLoadRuleset(file, { fs, fetch }, [
+    ownPackage(ownRulesetModule),
+    builtins(),
+    commonjs(),
+    recordingSources(dirname(file), sources),
+  ]);
 }
 
 /**

@@ -105,8 +105,15 @@ export function createProgram(
         .argParser(concurrencyOption)
         .default('off'),
     )
-    .option('--cache', 'lint only the documents whose content, $ref-read files or ruleset changed since the last run')
-    .option('--cache-location <file>', `the cache file (default: ${CACHE_FILE} in the working directory)`)
+    .option(
+      '--cache',
+      'lint only the documents that changed, or whose $ref-read files or ruleset changed, since the last run; ' +
+        'serve the others from the cache',
+    )
+    .option(
+      '--cache-location <file>',
+      `the cache file, or a folder for it (default: ${CACHE_FILE} in the working directory); implies --cache`,
+    )
     .option('--shard <k/n>', 'lint only the K-th of N deterministic parts of the documents (CI matrices)', shardOption)
     .addHelpText(
       'after',
