@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import { discoverFiles } from './discover-files';
 import { CommandEnvironment, exitCodeOf, setUp, usageError, writeProblems } from './document-pipeline';
 import type { InputProblem } from './input-problem';
-import { lintDocuments } from './lint-document';
+import { lintStage } from './lint-stage';
 import { includesOwnRules } from './load-ruleset';
 import { Concurrency, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
 import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour, writeToStream } from './report';
+import { namingShardRun } from './report';
+import { selectShard } from './shard';
 
 export interface LintOptions extends DocumentOptions {
   format: FormatName;
@@ -48,8 +50,9 @@ export async function lintCommand(
   }
 
   // The stages of a run: select the documents, lint each, then report.
-  const { files, problems } = await discoverFiles(patterns, environment.cwd);
-  const linted = await lintDocuments(files, setup);
+  const { files: found, problems } = await discoverFiles(patterns, environment.cwd);
+  const files = selectShard(found, options, environment);
+  const linted = await lintStage(files, setup, options, environment);
   const results = linted.flatMap((document) => document.results);
   problems.push(...linted.flatMap((document) => document.problems));
 
@@ -57,7 +60,8 @@ export async function lintCommand(
     (result) => (options.showDocumentationUrl === true ? result : { ...result, documentationUrl: undefined }),
   );
   const context = { ruleset: setup.ruleset, spectralVersion: environment.spectralVersion };
-  const report = endingInNewline(formatReport(shown, options.format, options.failSeverity, context));
+  const formatted = formatReport(shown, options.format, options.failSeverity, context);
+  const report = endingInNewline(namingShardRun(formatted, options.format, options.shard));
   problems.push(...(await writeReport(report, options.output, environment)));
   writeProblems(problems, environment);
 
