@@ -53,7 +53,11 @@ export function createProgressLine(
   let done = 0;
   let current = '';
   let drawn: string | undefined;
-  const lineNow = () => fitted(`${PACKAGE_NAME}: ${done}/${total} documents, `, current, stream.columns);
+  const lineNow = () => {
+    const counts = `${PACKAGE_NAME}: ${done}/${total} documents`;
+    // Before the first document is handed out (the worker threads still loading the ruleset), only the counts.
+    return current === '' ? fitted(counts, '', stream.columns) : fitted(`${counts}, `, current, stream.columns);
+  };
   return {
     started: (file) => {
       current = displayPath(file, cwd);
@@ -100,9 +104,9 @@ function noop(): void {}
  * from the start of the file's path, whose end (the file name) says most.
  */
 function fitted(counts: string, path: string, columns: number | undefined): string {
-  const room = columns === undefined ? Infinity : columns - 1 - counts.length;
+  // A terminal whose size is not known (0 columns, as a pseudo-terminal may report) gets the whole line.
+  if (columns === undefined || columns < 1) return `${counts}${path}`;
+  const room = columns - 1 - counts.length;
   if (path.length <= room) return `${counts}${path}`;
-  return room < 2
-    ? counts.slice(0, Math.max(0, (columns ?? 1) - 1))
-    : `${counts}…${path.slice(path.length - room + 1)}`;
+  return room < 2 ? counts.slice(0, columns - 1) : `${counts}…${path.slice(path.length - room + 1)}`;
 }

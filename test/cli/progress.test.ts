@@ -42,8 +42,9 @@ describe('the progress line', () => {
   test('then shows documents done of all and the current file, rewritten in place, and is erased at the end', () => {
     const terminal = fakeTerminal();
     const line = createProgressLine(3, terminal, '/repo', now);
-    line.started('/repo/apis/a.yaml');
     clock += PROGRESS_DELAY_MS;
+    line.tick();
+    line.started('/repo/apis/a.yaml');
     line.tick();
     line.tick(); // nothing changed: nothing written
     line.done();
@@ -51,6 +52,7 @@ describe('the progress line', () => {
     line.tick();
     line.finish();
     expect(terminal.written).toEqual([
+      '\r\u001b[2Kspectral-auth-responses: 0/3 documents',
       '\r\u001b[2Kspectral-auth-responses: 0/3 documents, apis/a.yaml',
       '\r\u001b[2Kspectral-auth-responses: 1/3 documents, apis/b.yaml',
       '\r\u001b[2K',
@@ -66,5 +68,18 @@ describe('the progress line', () => {
     const shown = terminal.written[0].replace('\r\u001b[2K', '');
     expect(shown.length).toBe(79);
     expect(shown).toMatch(/^spectral-auth-responses: 0\/530 documents, …[^…]*\/stable\/compute\.json$/);
+  });
+
+  test('shows the whole line on a terminal of unknown width, and only the counts on a very narrow one', () => {
+    const shownAt = (columns: number) => {
+      const terminal = fakeTerminal(columns);
+      const line = createProgressLine(2, terminal, '/repo', now);
+      line.started('/repo/apis/a.yaml');
+      clock += PROGRESS_DELAY_MS;
+      line.tick();
+      return terminal.written;
+    };
+    expect(shownAt(0)).toEqual(['\r\u001b[2Kspectral-auth-responses: 0/2 documents, apis/a.yaml']);
+    expect(shownAt(20)).toEqual(['\r\u001b[2Kspectral-auth-respo']);
   });
 });
