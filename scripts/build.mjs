@@ -57,17 +57,23 @@ for (const entry of ['index', 'factory']) {
 }
 // The `spectral-auth-responses` bin: our own code bundled, every package it uses required at run time from the
 // installed dependencies (the command runs in Node, where Spectral's loaders and formatters resolve normally).
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.js',
+/** @type {import('esbuild').BuildOptions} */
+const command = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   packages: 'external',
-  banner: { js: '#!/usr/bin/env node' },
   legalComments: 'none',
   logLevel: 'warning',
+};
+await build({
+  ...command,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/cli.js', 0o755);
-assertNoCodeFromStrings(['dist/ruleset.mjs', 'dist/index.js', 'dist/factory.js', 'dist/cli.js']);
+// The worker thread of `lint --concurrency`, started by the command from the file beside it.
+await build({ ...command, entryPoints: ['src/cli/lint-worker.ts'], outfile: 'dist/lint-worker.js' });
+assertNoCodeFromStrings(['dist/ruleset.mjs', 'dist/index.js', 'dist/factory.js', 'dist/cli.js', 'dist/lint-worker.js']);

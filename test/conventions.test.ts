@@ -180,6 +180,10 @@ describe('the packed tarball (npm pack --dry-run)', () => {
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', main, types, CORE, ...exportedFiles()]));
   });
 
+  test('contains the command and the worker thread of its --concurrency', () => {
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/lint-worker.js']));
+  });
+
   test("contains every rule's docs page", () => {
     expect(files).toEqual(expect.arrayContaining(RULE_NAMES.map((name) => `docs/rules/${name}.md`)));
   });

@@ -32,10 +32,13 @@ export interface Setup {
   limits: ReadLimits;
 }
 
-/** The ruleset and `$ref` policy the options ask for, or the usage error that keeps the command from running. */
+/**
+ * The ruleset and `$ref` policy the options ask for, or the usage error that keeps the command from running. Needs
+ * only plain data, so that each worker thread of `--concurrency` sets the same run up again.
+ */
 export async function setUp(
   options: DocumentOptions,
-  environment: CommandEnvironment,
+  environment: Pick<CommandEnvironment, 'cwd' | 'ownRulesetModule'>,
 ): Promise<Setup | { error: string }> {
   try {
     const loaded = await loadRuleset(options.ruleset, environment.cwd, environment.ownRulesetModule);

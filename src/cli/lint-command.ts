@@ -3,14 +3,23 @@ import { resolve } from 'node:path';
 import { discoverFiles } from './discover-files';
 import { CommandEnvironment, exitCodeOf, setUp, usageError, writeProblems } from './document-pipeline';
 import type { InputProblem } from './input-problem';
-import { lintDocuments } from './lint-document';
 import { withCache } from './lint-cache';
+import { lintStage } from './lint-stage';
 import { includesOwnRules } from './load-ruleset';
 import { Concurrency, countOf, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
 import { selectSince } from './since';
-import { atOrAbove, formatReport, HUMAN_FORMATS, wantsColour, withColour, writeToStream } from './report';
+import {
+  atOrAbove,
+  formatReport,
+  HUMAN_FORMATS,
+  namingShardRun,
+  wantsColour,
+  withColour,
+  writeToStream,
+} from './report';
 import { fingerprintsByResult, withFingerprints } from './report-fingerprints';
+import { selectShard } from './shard';
 import { applySuppressions, loadSuppressions, suppressedLine, withoutSuppressionsFile } from './suppressions';
 
 export interface LintOptions extends DocumentOptions {
@@ -56,10 +65,12 @@ export async function lintCommand(
   // The stages of a run: select the documents, lint each, then report.
   const discovered = withoutSuppressionsFile(await discoverFiles(patterns, environment.cwd), suppressions);
   const { problems } = discovered;
-  const selection = await selectSince(options.since, discovered.files, setup, environment);
+  const inShard = selectShard(discovered.files, options, environment);
+  const selection = await selectSince(options.since, inShard, setup, environment);
   if ('error' in selection) return usageError(selection.error, environment);
   const { files } = selection;
-  const linted = await withCache((chosen) => lintDocuments(chosen, setup), options, setup, environment)(files);
+  const lint = (chosen: readonly string[]) => lintStage(chosen, setup, options, environment);
+  const linted = await withCache(lint, options, setup, environment)(files);
   problems.push(...linted.flatMap((document) => document.problems));
   const fingerprints = fingerprintsByResult(linted, environment.cwd);
   // Both filters judge the findings as linted: applied one after the other, a suppression could cover a finding
@@ -80,7 +91,7 @@ export async function lintCommand(
     options.format,
     selected.map((result) => fingerprints.get(result) ?? ''),
   );
-  const report = endingInNewline(identified);
+  const report = endingInNewline(namingShardRun(identified, options.format, options.shard));
   problems.push(...(await writeReport(report, options.output, environment)));
   writeProblems(problems, environment);
   if (options.quiet !== true) {

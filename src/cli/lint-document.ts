@@ -1,6 +1,7 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { Setup, withDocument } from './document-pipeline';
 import type { InputProblem } from './input-problem';
+import { DocumentProgress, NO_PROGRESS } from './progress';
 
 /**
  * What linting one document gave, as plain data: the same whether it was linted here, in a worker thread, or read
@@ -29,8 +30,16 @@ export async function lintDocument(file: string, setup: Setup): Promise<LintedDo
 }
 
 /** Lints the documents one after another, in the order given. */
-export async function lintDocuments(files: readonly string[], setup: Setup): Promise<LintedDocument[]> {
+export async function lintDocuments(
+  files: readonly string[],
+  setup: Setup,
+  progress: DocumentProgress = NO_PROGRESS,
+): Promise<LintedDocument[]> {
   const linted: LintedDocument[] = [];
-  for (const file of files) linted.push(await lintDocument(file, setup));
+  for (const file of files) {
+    progress.started(file);
+    linted.push(await lintDocument(file, setup));
+    progress.done();
+  }
   return linted;
 }

@@ -101,7 +101,10 @@ export function createProgram(
         'and report only the findings they did not have at REF',
     )
     .addOption(
-      new Option('--concurrency <n>', 'lint documents in N worker threads; auto: as the machine allows')
+      new Option(
+        '--concurrency <n>',
+        "lint documents in N worker threads; auto: one per core (none below 16 documents); off: in the command's own thread",
+      )
         .argParser(concurrencyOption)
         .default('off'),
     )

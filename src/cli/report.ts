@@ -2,7 +2,8 @@ import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import * as spectralFormatters from '@stoplight/spectral-formatters';
 import type { Formatter } from '@stoplight/spectral-formatters';
 import { stripVTControlCharacters } from 'node:util';
-import { FormatName, SEVERITIES, SeverityName } from './names';
+import { FormatName, SEVERITIES, SeverityName, Shard } from './names';
+import { shardRunId } from './shard';
 
 // The package's Node entry adds pretty, github-actions, sarif and code-climate; its declared types omit them.
 const formatters = spectralFormatters as typeof spectralFormatters &
@@ -61,4 +62,17 @@ export function writeToStream(stream: NodeJS.WritableStream, text: string): Prom
   return new Promise((resolvePromise, reject) => {
     stream.write(text, (error) => (error ? reject(error) : resolvePromise()));
   });
+}
+
+/**
+ * A shard's SARIF log names its run (`runs[0].automationDetails.id`): code scanning keeps one set of alerts per
+ * name, so the shards of a CI matrix add up instead of each replacing the others' alerts. Other formats, and runs
+ * that are not a shard, are left as the formatter wrote them.
+ */
+export function namingShardRun(report: string, format: FormatName, shard: Shard | undefined): string {
+  if (format !== 'sarif' || shard === undefined) return report;
+  const log = JSON.parse(report) as { runs: { automationDetails?: { id: string } }[] };
+  log.runs[0].automationDetails = { id: shardRunId(shard) };
+  // As the formatter (node-sarif-builder) indents it.
+  return JSON.stringify(log, null, 2);
 }

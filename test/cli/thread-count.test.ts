@@ -1,0 +1,23 @@
+import { AUTO_DOCUMENTS_PER_THREAD, threadCount } from '../../src/cli/thread-count';
+
+describe('how many worker threads lint the documents', () => {
+  test('off: none; a number: that many, never more than the documents', () => {
+    expect(threadCount('off', 500, 8)).toBe(0);
+    expect(threadCount(3, 500, 2)).toBe(3);
+    expect(threadCount(4, 2, 8)).toBe(2);
+    expect(threadCount(2, 0, 8)).toBe(0);
+  });
+
+  test('auto: one per core when there are documents enough for all', () => {
+    expect(threadCount('auto', 530, 2)).toBe(2);
+    expect(threadCount('auto', 530, 16)).toBe(16);
+  });
+
+  test('auto: fewer threads for fewer documents, and none below two threads’ worth', () => {
+    expect(threadCount('auto', 4 * AUTO_DOCUMENTS_PER_THREAD, 16)).toBe(4);
+    expect(threadCount('auto', 2 * AUTO_DOCUMENTS_PER_THREAD, 8)).toBe(2);
+    expect(threadCount('auto', 2 * AUTO_DOCUMENTS_PER_THREAD - 1, 8)).toBe(0);
+    expect(threadCount('auto', 5, 8)).toBe(0);
+    expect(threadCount('auto', 530, 1)).toBe(0);
+  });
+});
