@@ -114,7 +114,20 @@ describe('the report is the same with and without threads', () => {
       cases[`2 ${format}`] = lint('2', format);
     }
     runs = await runAll(cases);
+    // With the cache too: filled by threads, then served to a run without them and to one with them.
+    const cached = (concurrency: string) =>
+      runCli(
+        ['lint', '--cache', '--concurrency', concurrency, '-f', 'json', '--allow-outside-refs', 'shared', 'apis/*'],
+        root,
+      );
+    runs['cache cold 2'] = await cached('2');
+    runs['cache warm off'] = await cached('off');
+    runs['cache warm 2'] = await cached('2');
   }, 600_000);
+
+  test('with --cache, cold or warm, threads or not: the report of a run without either', () => {
+    for (const name of ['cache cold 2', 'cache warm off', 'cache warm 2']) expect(runs[name]).toEqual(runs['off json']);
+  });
 
   // The HTML report says when it was generated: the one line that differs between any two runs.
   const withoutTime = (run: CliRun) => ({ ...run, stdout: run.stdout.replace(/Generated on [^<]*/, 'Generated on') });
