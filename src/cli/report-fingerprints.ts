@@ -27,7 +27,7 @@ export function fingerprintsByResult(
 /**
  * The report with each result's fingerprint, `fingerprints` being in the order of the results formatted: SARIF
  * results carry it in `partialFingerprints` (code scanning then keeps one alert per problem across commits, however
- * lines move), JSON results in `fingerprint`. The other formats are returned as they are.
+ * lines move), JSON results and Code Climate (GitLab) issues in `fingerprint`. The other formats are returned as they are.
  */
 export function withFingerprints(report: string, format: FormatName, fingerprints: readonly string[]): string {
   if (format === 'json') {
@@ -35,6 +35,15 @@ export function withFingerprints(report: string, format: FormatName, fingerprint
     // The json formatter's own layout (tab indents), so that only the added field differs.
     return JSON.stringify(
       results.map((result, index) => ({ ...result, fingerprint: fingerprints[index] })),
+      null,
+      '\t',
+    );
+  }
+  if (format === 'code-climate' || format === 'gitlab') {
+    // Spectral's own `file:path:rule` is the same for two findings with one key, and GitLab keeps one of them.
+    const issues = JSON.parse(report) as object[];
+    return JSON.stringify(
+      issues.map((issue, index) => ({ ...issue, fingerprint: fingerprints[index] })),
       null,
       '\t',
     );

@@ -33,12 +33,12 @@ async function lintAs(text: string, ...runs: string[][]): Promise<CliRun[]> {
 
 let runs: Record<string, CliRun>;
 beforeAll(async () => {
-  const [[sarif, json, failuresOnly], [movedSarif], [oneMoreSarif]] = await Promise.all([
-    lintAs(CALLS, ['-f', 'sarif'], ['-f', 'json'], ['-f', 'json', '--display-only-failures']),
+  const [[sarif, json, failuresOnly, gitlab], [movedSarif], [oneMoreSarif]] = await Promise.all([
+    lintAs(CALLS, ['-f', 'sarif'], ['-f', 'json'], ['-f', 'json', '--display-only-failures'], ['-f', 'gitlab']),
     lintAs(EDITED_ELSEWHERE, ['-f', 'sarif']),
     lintAs(ONE_MORE, ['-f', 'sarif']),
   ]);
-  runs = { sarif, json, failuresOnly, movedSarif, oneMoreSarif };
+  runs = { sarif, json, failuresOnly, gitlab, movedSarif, oneMoreSarif };
 });
 
 describe('SARIF partialFingerprints', () => {
@@ -80,5 +80,12 @@ describe('JSON fingerprint', () => {
         byFinding.get(JSON.stringify([result.source, result.code, result.path]))?.fingerprint,
       );
     }
+  });
+});
+
+describe('Code Climate (GitLab) fingerprint', () => {
+  test("each issue carries the finding's fingerprint in place of Spectral's file:path:rule", () => {
+    const issues = JSON.parse(runs.gitlab.stdout) as { fingerprint: string }[];
+    expect(issues.map((issue) => issue.fingerprint)).toEqual(sarifFingerprints(runs.sarif));
   });
 });
