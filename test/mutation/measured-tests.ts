@@ -9,7 +9,7 @@ import { join } from 'node:path';
  * once per mutant and, with a test name filter, still loads every file. Loaded once here, a mutant costs the tests
  * that cover it, not twenty loads of Spectral (docs/mutation.md).
  */
-for (const folder of ['rules', 'engine', 'docs']) {
+for (const folder of ['rules', 'openapi', 'engine', 'docs']) {
   const directory = join(__dirname, '..', folder);
   for (const file of readdirSync(directory).filter((name) => name.endsWith('.test.ts')).sort()) {
     describe(`${folder}/${file}`, () => {
