@@ -28,6 +28,13 @@ if (!existsSync(built)) {
   console.error('dist/index.js is missing: run `npm run build` first (`npm run bench:adversarial` does).');
   process.exit(1);
 }
+/**
+ * @typedef {import('@stoplight/spectral-core').RulesetDefinition} RulesetDefinition
+ * @typedef {import('@stoplight/spectral-core').RuleDefinition} RuleDefinition
+ * @typedef {Exclude<RuleDefinition['then'], readonly unknown[]>} RuleThen each of the package's rules has one
+ * @typedef {{ seconds: number, rules: number, crashed: import('@stoplight/spectral-core').ISpectralDiagnostic[] }} Run
+ */
+/** @type {{ rules: Record<string, RuleDefinition & { then: RuleThen }> }} */
 const ruleset = require(built);
 
 // ---- the inputs: each is a function of its size n ----
@@ -35,6 +42,10 @@ const ruleset = require(built);
 const AT = join(root, 'fixtures', 'robustness', 'bench.json');
 const KB = 1024;
 
+/**
+ * @param {Record<string, object>} paths
+ * @param {Record<string, object>} components
+ */
 function document(paths, components = {}) {
   return {
     openapi: '3.1.0',
@@ -42,21 +53,36 @@ function document(paths, components = {}) {
     security: [{ oauth: ['calls:read'] }],
     paths,
     components: {
-      securitySchemes: { oauth: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://example.com/a', scopes: { 'calls:read': 'read' } } } } },
+      securitySchemes: {
+        oauth: {
+          type: 'oauth2',
+          flows: { implicit: { authorizationUrl: 'https://example.com/a', scopes: { 'calls:read': 'read' } } },
+        },
+      },
       ...components,
     },
   };
 }
 
-/** One operation whose 401, 403 and WWW-Authenticate descriptions are the given text (the phrase matchers read all three). */
+/**
+ * One operation whose 401, 403 and WWW-Authenticate descriptions are the given text (the phrase matchers read all
+ * three).
+ * @param {string} text
+ */
 function describedBy(text) {
   return document({
     '/calls/{callId}': {
       get: {
         responses: {
           200: { description: 'ok' },
-          401: { description: text, headers: { 'WWW-Authenticate': { description: text, schema: { type: 'string' } } } },
-          403: { description: text, headers: { 'WWW-Authenticate': { description: text, schema: { type: 'string' } } } },
+          401: {
+            description: text,
+            headers: { 'WWW-Authenticate': { description: text, schema: { type: 'string' } } },
+          },
+          403: {
+            description: text,
+            headers: { 'WWW-Authenticate': { description: text, schema: { type: 'string' } } },
+          },
           404: { description: 'not found' },
         },
       },
@@ -64,51 +90,106 @@ function describedBy(text) {
   });
 }
 
-/** `bytes` of `word word word ...`, ending with `end`: every word starts a partial match that fails only at the end. */
+/**
+ * `bytes` of `word word word ...`, ending with `end`: every word starts a partial match that fails only at the end.
+ * @param {string} word
+ * @param {number} bytes
+ * @param {string} end
+ */
 function repeated(word, bytes, end) {
-  return `${word} `.repeat(Math.ceil(bytes / (word.length + 1)))
-    .slice(0, bytes - end.length) + end;
+  return `${word} `.repeat(Math.ceil(bytes / (word.length + 1))).slice(0, bytes - end.length) + end;
 }
 
-/** Schemas S0 → S1 → ... → Sn-1 through `allOf`, the property the 403 rule looks for only at the end. */
+/**
+ * Schemas S0 → S1 → ... → Sn-1 through `allOf`, the property the 403 rule looks for only at the end.
+ * @param {number} n
+ */
 function allOfChain(n) {
+  /** @type {Record<string, object>} */
   const schemas = {};
   for (let i = 0; i < n; i++) {
-    schemas[`S${i}`] = i < n - 1
-      ? { allOf: [{ $ref: `#/components/schemas/S${i + 1}` }, { type: 'object', properties: { [`p${i}`]: { type: 'string' } } }] }
-      : { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } };
+    schemas[`S${i}`] =
+      i < n - 1
+        ? {
+            allOf: [
+              { $ref: `#/components/schemas/S${i + 1}` },
+              { type: 'object', properties: { [`p${i}`]: { type: 'string' } } },
+            ],
+          }
+        : { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } };
   }
   const body = { content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } } };
   return document(
     {
-      '/calls': { get: { responses: { 200: { description: 'ok', ...body }, 401: { description: 'no token' }, 403: { description: 'no', ...body }, 404: { description: 'x' } } } },
+      '/calls': {
+        get: {
+          responses: {
+            200: { description: 'ok', ...body },
+            401: { description: 'no token' },
+            403: { description: 'no', ...body },
+            404: { description: 'x' },
+          },
+        },
+      },
     },
     { schemas },
   );
 }
 
-/** A 403 body nested n levels deep, alternating allOf, oneOf and properties. */
+/**
+ * A 403 body nested n levels deep, alternating allOf, oneOf and properties.
+ * @param {number} n
+ */
 function nested(n) {
+  /** @type {object} */
   let schema = { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } };
   for (let i = 0; i < n; i++) {
     schema = [{ allOf: [schema] }, { oneOf: [schema] }, { type: 'object', properties: { inner: schema } }][i % 3];
   }
   const body = { content: { 'application/json': { schema } } };
-  return document({ '/calls': { get: { responses: { 200: { description: 'ok', ...body }, 401: { description: 'no token' }, 403: { description: 'no', ...body } } } } });
-}
-
-/** One body schema with n properties, each an object with two more: wide, not deep. */
-function wideSchema(n) {
-  const properties = {};
-  for (let i = 0; i < n; i++) properties[`field${i}`] = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } };
-  const body = { content: { 'application/json': { schema: { type: 'object', properties } } } };
   return document({
-    '/calls': { get: { responses: { 200: { description: 'ok', ...body }, 401: { description: 'no token' }, 403: { description: 'no', ...body }, 404: { description: 'x' } } } },
+    '/calls': {
+      get: {
+        responses: {
+          200: { description: 'ok', ...body },
+          401: { description: 'no token' },
+          403: { description: 'no', ...body },
+        },
+      },
+    },
   });
 }
 
-/** n/4 paths with four operations each, all using the same shared 401/403/404 responses. */
+/**
+ * One body schema with n properties, each an object with two more: wide, not deep.
+ * @param {number} n
+ */
+function wideSchema(n) {
+  /** @type {Record<string, object>} */
+  const properties = {};
+  for (let i = 0; i < n; i++)
+    properties[`field${i}`] = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } };
+  const body = { content: { 'application/json': { schema: { type: 'object', properties } } } };
+  return document({
+    '/calls': {
+      get: {
+        responses: {
+          200: { description: 'ok', ...body },
+          401: { description: 'no token' },
+          403: { description: 'no', ...body },
+          404: { description: 'x' },
+        },
+      },
+    },
+  });
+}
+
+/**
+ * n/4 paths with four operations each, all using the same shared 401/403/404 responses.
+ * @param {number} n
+ */
 function manyOperations(n) {
+  /** @type {Record<string, object>} */
   const paths = {};
   const shared = {
     401: { $ref: '#/components/responses/Unauthorized' },
@@ -117,7 +198,10 @@ function manyOperations(n) {
   };
   for (let i = 0; i < n / 4; i++) {
     paths[`/things${i}/{id}`] = Object.fromEntries(
-      ['get', 'put', 'delete', 'patch'].map((method) => [method, { responses: { 200: { description: 'ok' }, ...shared } }]),
+      ['get', 'put', 'delete', 'patch'].map((method) => [
+        method,
+        { responses: { 200: { description: 'ok' }, ...shared } },
+      ]),
     );
   }
   return document(paths, {
@@ -129,27 +213,71 @@ function manyOperations(n) {
   });
 }
 
-/** A 403 body that is a oneOf of n branches, each an allOf of two parts: the rule must look in every branch. */
+/**
+ * A 403 body that is a oneOf of n branches, each an allOf of two parts: the rule must look in every branch.
+ * @param {number} n
+ */
 function wideOneOf(n) {
   const branches = [];
-  for (let i = 0; i < n; i++) branches.push({ allOf: [{ type: 'object', properties: { [`x${i}`]: { type: 'string' } } }, { properties: { permission: { type: 'string' } } }] });
+  for (let i = 0; i < n; i++)
+    branches.push({
+      allOf: [
+        { type: 'object', properties: { [`x${i}`]: { type: 'string' } } },
+        { properties: { permission: { type: 'string' } } },
+      ],
+    });
   const body = { content: { 'application/json': { schema: { oneOf: branches } } } };
-  return document({ '/calls': { get: { responses: { 200: { description: 'ok' }, 401: { description: 'no token' }, 403: { description: 'no', ...body } } } } });
+  return document({
+    '/calls': {
+      get: {
+        responses: {
+          200: { description: 'ok' },
+          401: { description: 'no token' },
+          403: { description: 'no', ...body },
+        },
+      },
+    },
+  });
 }
 
+/** @type {{ name: string, size: (k: number) => string, make: (k: number) => object }[]} */
 const INPUTS = [
-  { name: '401/403 descriptions: "missing missing ... token"', size: (k) => `${200 * k} KB`, make: (k) => describedBy(repeated('missing', 200 * k * KB, 'token')) },
-  { name: '401/403 descriptions: "not not ... allowed"', size: (k) => `${200 * k} KB`, make: (k) => describedBy(repeated('not', 200 * k * KB, 'allowed')) },
-  { name: '401/403 descriptions: "insufficient ... scope"', size: (k) => `${200 * k} KB`, make: (k) => describedBy(repeated('insufficient', 200 * k * KB, 'scope')) },
-  { name: '401/403 descriptions: one word, no spaces', size: (k) => `${200 * k} KB`, make: (k) => describedBy('a'.repeat(200 * k * KB)) },
-  { name: '401/403 descriptions: separators only', size: (k) => `${200 * k} KB`, make: (k) => describedBy(' ,'.repeat(100 * k * KB)) },
+  {
+    name: '401/403 descriptions: "missing missing ... token"',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy(repeated('missing', 200 * k * KB, 'token')),
+  },
+  {
+    name: '401/403 descriptions: "not not ... allowed"',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy(repeated('not', 200 * k * KB, 'allowed')),
+  },
+  {
+    name: '401/403 descriptions: "insufficient ... scope"',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy(repeated('insufficient', 200 * k * KB, 'scope')),
+  },
+  {
+    name: '401/403 descriptions: one word, no spaces',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy('a'.repeat(200 * k * KB)),
+  },
+  {
+    name: '401/403 descriptions: separators only',
+    size: (k) => `${200 * k} KB`,
+    make: (k) => describedBy(' ,'.repeat(100 * k * KB)),
+  },
   // Spectral itself overflows its stack on a $ref chain about 500 deep and on inline nesting about 800 deep
   // (docs/robustness.md), before any rule runs: these sizes stay below that.
   { name: 'allOf chain through $refs', size: (k) => `${200 * k} schemas deep`, make: (k) => allOfChain(200 * k) },
   { name: 'inline allOf/oneOf/properties nesting', size: (k) => `${250 * k} levels`, make: (k) => nested(250 * k) },
   { name: 'wide schema', size: (k) => `${10000 * k} properties`, make: (k) => wideSchema(10000 * k) },
   { name: 'oneOf branches', size: (k) => `${4000 * k} branches`, make: (k) => wideOneOf(4000 * k) },
-  { name: 'operations sharing $ref responses', size: (k) => `${2000 * k} operations`, make: (k) => manyOperations(2000 * k) },
+  {
+    name: 'operations sharing $ref responses',
+    size: (k) => `${2000 * k} operations`,
+    make: (k) => manyOperations(2000 * k),
+  },
 ];
 
 // ---- measuring ----
@@ -159,8 +287,13 @@ const INPUTS = [
  * computed by the first rule that runs), apart from Spectral's parsing, resolving and result mapping.
  */
 let ruleSeconds = 0;
+/**
+ * @template {(...args: never[]) => unknown} F
+ * @param {F} fn
+ * @returns {F}
+ */
 function timed(fn) {
-  const wrapper = (...args) => {
+  const wrapper = (/** @type {Parameters<F>} */ ...args) => {
     const started = process.hrtime.bigint();
     try {
       return fn(...args);
@@ -169,12 +302,16 @@ function timed(fn) {
     }
   };
   Object.defineProperty(wrapper, 'name', { value: fn.name });
-  return wrapper;
+  return /** @type {F} */ (wrapper);
 }
+/** @type {RulesetDefinition} */
 const timedRuleset = {
   ...ruleset,
   rules: Object.fromEntries(
-    Object.entries(ruleset.rules).map(([name, rule]) => [name, { ...rule, then: { ...rule.then, function: timed(rule.then.function) } }]),
+    Object.entries(ruleset.rules).map(([name, rule]) => [
+      name,
+      { ...rule, then: { ...rule.then, function: timed(rule.then.function) } },
+    ]),
   ),
 };
 
@@ -182,6 +319,11 @@ const timedRuleset = {
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc');
 
+/**
+ * @param {string} text
+ * @param {RulesetDefinition} rules
+ * @returns {Promise<Run>}
+ */
 async function lintSeconds(text, rules) {
   collectGarbage();
   const spectral = new Spectral();
@@ -194,12 +336,21 @@ async function lintSeconds(text, rules) {
   return { seconds, rules: ruleSeconds, crashed };
 }
 
-/** The fastest of `repeat` runs: on a shared machine, other work only ever adds time. */
+/**
+ * The fastest of `repeat` runs: on a shared machine, other work only ever adds time.
+ * @param {string} text
+ * @param {RulesetDefinition} rules
+ */
 async function fastest(text, rules) {
+  /** @type {Run} */
   let best = { seconds: Infinity, rules: Infinity, crashed: [] };
   for (let i = 0; i < repeat; i++) {
     const run = await lintSeconds(text, rules);
-    best = { seconds: Math.min(best.seconds, run.seconds), rules: Math.min(best.rules, run.rules), crashed: [...best.crashed, ...run.crashed] };
+    best = {
+      seconds: Math.min(best.seconds, run.seconds),
+      rules: Math.min(best.rules, run.rules),
+      crashed: [...best.crashed, ...run.crashed],
+    };
   }
   return best;
 }
@@ -208,18 +359,23 @@ async function fastest(text, rules) {
 const NEGLIGIBLE_SECONDS = 0.01;
 const NO_RULES = { rules: {} };
 let failed = false;
-console.log(`fastest of ${repeat} runs. engine: Spectral alone (parse, resolve; no rules). lint: the whole run with the ruleset.`);
-console.log('rules: the time inside this package\'s rule functions, whose growth is checked (ratio 2n / n).\n');
+console.log(
+  `fastest of ${repeat} runs. engine: Spectral alone (parse, resolve; no rules). lint: the whole run with the ruleset.`,
+);
+console.log("rules: the time inside this package's rule functions, whose growth is checked (ratio 2n / n).\n");
 console.log('| input | size n / 2n | document n / 2n | engine n / 2n | lint n / 2n | rules n / 2n | rules ratio |');
 console.log('|---|---|---|---|---|---|---|');
 for (const input of INPUTS) {
   const texts = [1, 2].map((k) => JSON.stringify(input.make(k)));
+  /** @type {Run[]} */
   const engine = [];
+  /** @type {Run[]} */
   const whole = [];
   for (const text of texts) {
     engine.push(await fastest(text, NO_RULES));
     whole.push(await fastest(text, timedRuleset));
   }
+  /** @type {string[]} */
   const problems = [];
   let ratio = 'negligible';
   if (whole[1].rules >= NEGLIGIBLE_SECONDS) {
@@ -230,8 +386,8 @@ for (const input of INPUTS) {
   if (whole[1].seconds > MAX_SECONDS) problems.push(`${whole[1].seconds.toFixed(1)} s > ${MAX_SECONDS} s`);
   for (const result of [...whole[0].crashed, ...whole[1].crashed]) problems.push(result.message);
   if (problems.length > 0) failed = true;
-  const pair = (a, b) => `${a.toFixed(3)} / ${b.toFixed(3)} s`;
-  const mb = (text) => (text.length / 1024 / 1024).toFixed(2);
+  const pair = (/** @type {number} */ a, /** @type {number} */ b) => `${a.toFixed(3)} / ${b.toFixed(3)} s`;
+  const mb = (/** @type {string} */ text) => (text.length / 1024 / 1024).toFixed(2);
   console.log(
     `| ${input.name} | ${input.size(1)} / ${input.size(2)} | ${mb(texts[0])} / ${mb(texts[1])} MB | ${pair(engine[0].seconds, engine[1].seconds)} | ${pair(whole[0].seconds, whole[1].seconds)} | ${pair(whole[0].rules, whole[1].rules)} | ${ratio}${problems.length > 0 ? ` FAIL: ${problems.join('; ')}` : ''} |`,
   );

@@ -11,14 +11,20 @@
 // Measurement only: each wrapper returns the wrapped function's result unchanged. Internal modules are loaded by
 // file path, as Spectral's own runner loads them (its package exports do not list them).
 const { writeFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
+const path = require('node:path');
 
 const elapsed = { placingNs: 0n, rulesNs: 0n, resolvingNs: 0n };
 const calls = { placingNs: 0, rulesNs: 0, resolvingNs: 0 };
 
+/**
+ * @param {any} owner the object whose method is wrapped: Spectral's internals, which have no public types
+ * @param {string} name
+ * @param {keyof typeof elapsed} field
+ * @param {{ async?: boolean }} options
+ */
 function timed(owner, name, field, { async = false } = {}) {
   const original = owner[name];
-  owner[name] = function timedCall(...args) {
+  owner[name] = function timedCall(/** @type {unknown[]} */ ...args) {
     calls[field] += 1;
     const started = process.hrtime.bigint();
     const stop = () => (elapsed[field] += process.hrtime.bigint() - started);
@@ -32,25 +38,32 @@ function timed(owner, name, field, { async = false } = {}) {
 }
 
 try {
-  const cli = dirname(require.resolve('@stoplight/spectral-cli/package.json'));
+  const cli = path.dirname(require.resolve('@stoplight/spectral-cli/package.json'));
   const coreEntry = require.resolve('@stoplight/spectral-core', { paths: [cli] });
   const { Document } = require(coreEntry);
   timed(Document.prototype, 'getRangeForJsonPath', 'placingNs');
   // The runner calls `lintNode` through its module's exports object, so replacing the export times every call.
-  timed(require(join(dirname(coreEntry), 'runner', 'lintNode.js')), 'lintNode', 'rulesNs');
-  timed(require(join(dirname(coreEntry), 'documentInventory.js')).DocumentInventory.prototype, 'resolve', 'resolvingNs', {
-    async: true,
-  });
+  timed(require(path.join(path.dirname(coreEntry), 'runner', 'lintNode.js')), 'lintNode', 'rulesNs');
+  timed(
+    require(path.join(path.dirname(coreEntry), 'documentInventory.js')).DocumentInventory.prototype,
+    'resolve',
+    'resolvingNs',
+    {
+      async: true,
+    },
+  );
 } catch (error) {
-  process.stderr.write(`bench probe: cannot time Spectral's phases (${error.message})\n`);
+  process.stderr.write(`bench probe: cannot time Spectral's phases (${/** @type {Error} */ (error).message})\n`);
 }
 
-const milliseconds = (ns) => Number(ns) / 1e6;
+const milliseconds = (/** @type {bigint} */ ns) => Number(ns) / 1e6;
 
 process.on('exit', () => {
+  const usageFile = process.env.BENCH_USAGE_FILE;
+  if (usageFile === undefined) return; // preloaded by hand, not by `npm run bench`: no one to report to
   const usage = process.resourceUsage();
   writeFileSync(
-    process.env.BENCH_USAGE_FILE,
+    usageFile,
     JSON.stringify({
       maxRssKb: usage.maxRSS,
       cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,

@@ -8,21 +8,30 @@
 //
 // Options: --runs N (pairs per document; default 11, 5 from 10,000 operations),
 //          --only name[,name] (corpus names, gen-1000, gen-10000, gen-50000; prints, does not write the page).
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { CORPUS, corpusPathOf, ensureCorpus, installedVersionOf, ROOT } from './lib-corpus.mjs';
 import { GENERATED_DIR, generatedDocumentPath } from './lib-generated.mjs';
+import { timedSpectralLint } from './lib-timed-lint.mjs';
 import { STARTUP_BEGIN, STARTUP_END } from './startup-markers.mjs';
 
 const YAML = createRequire(import.meta.url)('yaml');
 const GENERATED_SIZES = [1000, 10000, 50000];
 const TARGET_TIME_RATIO = 1.15;
 const TARGET_MEMORY_RATIO = 1.1;
-const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
 const PAGE = join(ROOT, 'docs', 'performance.md');
+
+/**
+ * A document to measure: a corpus document, or a generated one of `size` operations.
+ * @typedef {({ name: string, kind: 'corpus', document: import('./lib-corpus.mjs').CorpusDocument }
+ *   | { name: string, kind: 'generated', size: number }) & { path: string, operations: number, bytes: number }} Target
+ * @typedef {'floor' | 'ours'} Side
+ * One `spectral lint` run: wall time, and what the probe (scripts/bench-probe.cjs) measured inside it.
+ * @typedef {import('./lib-timed-lint.mjs').TimedLint} Sample
+ * @typedef {Awaited<ReturnType<typeof measure>>} Row
+ */
 
 const options = parseArguments(process.argv.slice(2));
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
@@ -32,6 +41,7 @@ if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
 const rulesets = writeRulesets();
 const targets = selectTargets(options.only);
 
+/** @type {Row[]} */
 const rows = [];
 for (const target of targets) {
   const runs = options.runs ?? defaultRunsFor(target.operations);
@@ -40,7 +50,9 @@ for (const target of targets) {
   console.log(formatRow(row));
 }
 const misses = rows.filter((row) => row.timeRatio > TARGET_TIME_RATIO || row.memoryRatio > TARGET_MEMORY_RATIO);
-console.log(misses.length === 0 ? 'every ratio is within target' : `over target: ${misses.map((row) => row.name).join(', ')}`);
+console.log(
+  misses.length === 0 ? 'every ratio is within target' : `over target: ${misses.map((row) => row.name).join(', ')}`,
+);
 if (options.only.length === 0) {
   writeFileSync(PAGE, `${renderPage(rows)}${startUpSectionOf(readFileSync(PAGE, 'utf8'))}`);
   console.log(`wrote ${relative(ROOT, PAGE)}`);
@@ -51,12 +63,15 @@ if (options.only.length === 0) {
  * into one of two or three levels from run to run, depending on when the collector ran). Spectral's own resolver is
  * quadratic in the number of `$ref`s, so one run on 50,000 operations takes about two minutes here: its five pairs
  * make most of the benchmark's half hour.
+ * @param {number} operations
  */
 function defaultRunsFor(operations) {
   return operations >= 10000 ? 5 : 11;
 }
 
+/** @param {string[]} args */
 function parseArguments(args) {
+  /** @type {{ only: string[], runs?: number }} */
   const parsed = { only: [], runs: undefined };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--only') parsed.only.push(...(args[++i] ?? '').split(',').filter(Boolean));
@@ -66,6 +81,7 @@ function parseArguments(args) {
   return parsed;
 }
 
+/** @param {string | undefined} text */
 function positiveInteger(text) {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new Error(`--runs needs a positive integer, not ${text}`);
@@ -76,7 +92,18 @@ function positiveInteger(text) {
 function writeRulesets() {
   mkdirSync(GENERATED_DIR, { recursive: true });
   const floor = join(GENERATED_DIR, 'floor.spectral.yaml');
-  writeFileSync(floor, ['rules:', '  floor-info-present:', '    given: $.info', '    severity: warn', '    then:', '      function: truthy', ''].join('\n'));
+  writeFileSync(
+    floor,
+    [
+      'rules:',
+      '  floor-info-present:',
+      '    given: $.info',
+      '    severity: warn',
+      '    then:',
+      '      function: truthy',
+      '',
+    ].join('\n'),
+  );
   // A copy of the built ruleset (its main and the ES module that the main requires), so that a rebuild of dist/
   // during the benchmark's half hour cannot change or break it.
   const builtFolder = join(GENERATED_DIR, 'ours');
@@ -90,14 +117,23 @@ function writeRulesets() {
   return { floor, ours, preload };
 }
 
+/**
+ * @param {string[]} only
+ * @returns {Target[]}
+ */
 function selectTargets(only) {
-  const corpus = CORPUS.map((document) => ({ name: document.name, kind: 'corpus', document }));
-  const generated = GENERATED_SIZES.map((size) => ({ name: `gen-${size}`, kind: 'generated', size }));
+  const corpus = CORPUS.map((document) => ({ name: document.name, kind: /** @type {const} */ ('corpus'), document }));
+  const generated = GENERATED_SIZES.map((size) => ({
+    name: `gen-${size}`,
+    kind: /** @type {const} */ ('generated'),
+    size,
+  }));
   const all = [...corpus, ...generated];
   const unknown = only.filter((name) => !all.some((target) => target.name === name));
-  if (unknown.length > 0) throw new Error(`unknown document(s): ${unknown.join(', ')} (known: ${all.map((t) => t.name).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`unknown document(s): ${unknown.join(', ')} (known: ${all.map((t) => t.name).join(', ')})`);
   const chosen = only.length === 0 ? all : all.filter((target) => only.includes(target.name));
-  ensureCorpus(chosen.filter((target) => target.kind === 'corpus').map((target) => target.document));
+  ensureCorpus(chosen.flatMap((target) => (target.kind === 'corpus' ? [target.document] : [])));
   return chosen.map((target) => {
     const path = target.kind === 'corpus' ? corpusPathOf(target.document) : generatedDocumentPath(target.size);
     const operations = target.kind === 'corpus' ? countOperations(path) : target.size;
@@ -105,15 +141,25 @@ function selectTargets(only) {
   });
 }
 
-/** Operations under `paths`, counted the way the rules count them (the eight methods). */
+/**
+ * Operations under `paths`, counted the way the rules count them (the eight methods).
+ * @param {string} path
+ */
 function countOperations(path) {
   const text = readFileSync(path, 'utf8');
   const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-  const paths = (path.endsWith('.json') ? JSON.parse(text) : YAML.parse(text)).paths ?? {};
+  /** @type {{ paths?: Record<string, Record<string, unknown> | null> }} */
+  const document = path.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+  const paths = document.paths ?? {};
   return Object.values(paths).reduce((n, item) => n + methods.filter((m) => item?.[m] !== undefined).length, 0);
 }
 
+/**
+ * @param {Target} target
+ * @param {number} runs
+ */
 async function measure(target, runs) {
+  /** @type {Record<Side, Sample[]>} */
   const samples = { floor: [], ours: [] };
   // One untimed run of each first, so that the file is in the page cache for every timed run (on the largest
   // documents a run takes long enough that this does not matter, and the time is better spent on timed runs).
@@ -122,9 +168,11 @@ async function measure(target, runs) {
     await lintOnce(target, 'ours');
   }
   for (let i = 0; i < runs; i++) {
+    /** @type {Side[]} */
     const order = i % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor'];
     for (const side of order) samples[side].push(await lintOnce(target, side));
   }
+  /** @type {(side: Side, field: Exclude<keyof Sample, 'findings'>) => number} */
   const medianOf = (side, field) => median(samples[side].map((sample) => sample[field]));
   const [floorTime, oursTime] = [medianOf('floor', 'milliseconds'), medianOf('ours', 'milliseconds')];
   const [floorCpu, oursCpu] = [medianOf('floor', 'cpuMs'), medianOf('ours', 'cpuMs')];
@@ -158,81 +206,93 @@ async function measure(target, runs) {
   };
 }
 
-/** How far the slowest run of each side is from its median: the noise the medians sit in. */
+/**
+ * How far the slowest run of each side is from its median: the noise the medians sit in.
+ * @param {Record<Side, Sample[]>} samples
+ */
 function spreadOf(samples) {
-  const worst = (list) => Math.max(...list.map((s) => s.milliseconds)) / median(list.map((s) => s.milliseconds)) - 1;
+  const worst = (/** @type {Sample[]} */ list) =>
+    Math.max(...list.map((s) => s.milliseconds)) / median(list.map((s) => s.milliseconds)) - 1;
   return Math.max(worst(samples.floor), worst(samples.ours));
 }
 
+/**
+ * @param {Target} target
+ * @param {Side} side
+ * @returns {Promise<Sample>}
+ */
 function lintOnce(target, side) {
-  const output = join(GENERATED_DIR, `out-${side}.json`);
-  const usageFile = join(GENERATED_DIR, `usage-${side}.json`);
-  rmSync(output, { force: true });
-  rmSync(usageFile, { force: true });
-  const args = ['--require', rulesets.preload, SPECTRAL, 'lint', target.path, '--ruleset', rulesets[side], '--format', 'json', '--output', output, '--quiet'];
-  return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-      // spectral exits 1 when it reports errors: that is a successful lint here; 2 is a failure.
-      if (code !== 0 && code !== 1) return reject(new Error(`${side} on ${target.name} exited ${code}: ${stderr.slice(0, 2000)}`));
-      const results = existsSync(output) ? JSON.parse(readFileSync(output, 'utf8') || '[]') : [];
-      const crashed = results.filter((r) => String(r.message).includes('could not check this document'));
-      if (crashed.length > 0) return reject(new Error(`${side} on ${target.name}: a rule failed: ${crashed[0].message}`));
-      const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-      const { maxRssKb, cpuMs, placingMs, rulesMs, resolvingMs } = usage;
-      resolvePromise({ milliseconds, maxRssKb, cpuMs, placingMs, rulesMs, resolvingMs, findings: results.length });
-    });
-  });
+  const label = `${side} on ${target.name}`;
+  return timedSpectralLint({ document: target.path, ruleset: rulesets[side], workDirectory: GENERATED_DIR, label });
 }
 
-/** The page's start-up section, written by `npm run bench:startup`, kept as it is (with a blank line before it). */
+/**
+ * The page's start-up section, written by `npm run bench:startup`, kept as it is (with a blank line before it).
+ * @param {string} page
+ */
 function startUpSectionOf(page) {
   const begin = page.indexOf(STARTUP_BEGIN);
   const end = page.indexOf(STARTUP_END);
   return begin === -1 || end === -1 ? '' : `\n${page.slice(begin, end + STARTUP_END.length)}\n`;
 }
 
+/** @param {number[]} values */
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** @param {number} ms */
 function seconds(ms) {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** @param {number} kb */
 function megabytes(kb) {
   return `${Math.round(kb / 1024)} MB`;
 }
 
+/**
+ * @param {number} ms
+ * @param {number} operations
+ */
 function perOperation(ms, operations) {
   return `${((ms * 1000) / operations).toFixed(0)} µs`;
 }
 
+/** @param {Row} row */
 function formatRow(row) {
   return `${row.name.padEnd(11)} ${String(row.operations).padStart(6)} ops  floor ${seconds(row.floorTime).padStart(8)} ${megabytes(row.floorMemory).padStart(7)}  ours ${seconds(row.oursTime).padStart(8)} ${megabytes(row.oursMemory).padStart(7)}  time ×${row.timeRatio.toFixed(3)}  cpu ×${row.cpuRatio.toFixed(3)} (${seconds(row.floorCpu)} → ${seconds(row.oursCpu)})  memory ×${row.memoryRatio.toFixed(3)}  rules ${seconds(row.oursRules)}  resolving ${seconds(row.floorResolving)} → ${seconds(row.oursResolving)}  placing findings ${seconds(row.oursPlacing)} (time ×${row.timeRatioLessPlacing.toFixed(3)} without)  (${row.findings} findings, ${row.runs} runs, worst run +${Math.round(row.spread * 100)} %)`;
 }
 
-/** The rules' own work, in this run's own figures. */
+/**
+ * The rules' own work, in this run's own figures.
+ * @param {Row[]} rowList
+ */
 function rulesParagraph(rowList) {
   const largest = largestOf(rowList);
-  const figures = largest === undefined ? '' : ` On ${largest.name} they took ${seconds(largest.oursRules)} of a ${seconds(largest.floorTime)} floor.`;
+  const figures =
+    largest === undefined
+      ? ''
+      : ` On ${largest.name} they took ${seconds(largest.oursRules)} of a ${seconds(largest.floorTime)} floor.`;
   return `- **The rules.** One rule selection (\`given: "$"\`), one walk over \`paths\` per document for the facts every rule reads, and per-rule work linear in operations, with shared responses and descriptions examined once (the table "Inside the runs").${figures}`;
 }
 
+/** @param {Row[]} rowList */
 function largestOf(rowList) {
-  return rowList.reduce((max, row) => (max === undefined || row.operations > max.operations ? row : max), undefined);
+  return rowList.reduce(
+    (/** @type {Row | undefined} */ max, row) => (max === undefined || row.operations > max.operations ? row : max),
+    undefined,
+  );
 }
 
-/** Spectral's cost of placing findings, in this run's own figures (scripts/bench-probe.cjs times it in each run). */
+/**
+ * Spectral's cost of placing findings, in this run's own figures (scripts/bench-probe.cjs times it in each run).
+ * @param {Row[]} rowList
+ */
 function findingsParagraph(rowList) {
-  const perFinding = (row) => (row.findings === 0 ? 0 : row.oursPlacing / row.findings);
+  const perFinding = (/** @type {Row} */ row) => (row.findings === 0 ? 0 : row.oursPlacing / row.findings);
   const figures = rowList
     .filter((row) => row.findings > 0)
     .map((row) => `${row.name} ${perFinding(row).toFixed(perFinding(row) < 1 ? 3 : 1)} ms`)
@@ -251,10 +311,12 @@ function findingsParagraph(rowList) {
   );
 }
 
+/** @param {Row[]} rowList */
 function renderPage(rowList) {
   const cpuList = cpus();
   const date = new Date().toISOString().slice(0, 10);
-  const mark = (ratio, target) => (ratio <= target ? `**×${ratio.toFixed(2)}**` : `**×${ratio.toFixed(2)}** (over ×${target})`);
+  const mark = (/** @type {number} */ ratio, /** @type {number} */ target) =>
+    ratio <= target ? `**×${ratio.toFixed(2)}**` : `**×${ratio.toFixed(2)}** (over ×${target})`;
   const lines = [
     '# Performance',
     '',
@@ -293,10 +355,18 @@ function renderPage(rowList) {
   const generated = rowList.filter((row) => row.kind === 'generated');
   if (generated.length > 0) {
     lines.push('', '## Time per operation (generated documents)', '');
-    lines.push('Generated documents (scripts/lib-generated.mjs) have resources of six operations each (list, create, get, update, delete, a nested listing) in API areas of 600 operations, each area with its own shared resource and error schemas and shared 400/401/403/404 responses (about four `$ref`s per operation), inline parameters, OAuth2 scopes or an API key, and a few deliberate mistakes at fixed rates, so that findings grow with the document. The floor itself is not linear: Spectral\'s resolver orders its pointer graph in time quadratic in the number of `$ref`s. The rules\' own work per operation is what this ruleset\'s code adds; ours − floor also holds Spectral placing the findings (see below) and the machine\'s drift between runs.', '');
-    lines.push('| document | floor per operation | ours per operation | ours − floor per operation (CPU) | rules\' own work per operation | Spectral placing findings, per operation |', '|---|---:|---:|---:|---:|---:|');
+    lines.push(
+      "Generated documents (scripts/lib-generated.mjs) have resources of six operations each (list, create, get, update, delete, a nested listing) in API areas of 600 operations, each area with its own shared resource and error schemas and shared 400/401/403/404 responses (about four `$ref`s per operation), inline parameters, OAuth2 scopes or an API key, and a few deliberate mistakes at fixed rates, so that findings grow with the document. The floor itself is not linear: Spectral's resolver orders its pointer graph in time quadratic in the number of `$ref`s. The rules' own work per operation is what this ruleset's code adds; ours − floor also holds Spectral placing the findings (see below) and the machine's drift between runs.",
+      '',
+    );
+    lines.push(
+      "| document | floor per operation | ours per operation | ours − floor per operation (CPU) | rules' own work per operation | Spectral placing findings, per operation |",
+      '|---|---:|---:|---:|---:|---:|',
+    );
     for (const row of generated) {
-      lines.push(`| ${row.name} | ${perOperation(row.floorTime, row.operations)} | ${perOperation(row.oursTime, row.operations)} | ${perOperation(row.oursCpu - row.floorCpu, row.operations)} | ${perOperation(row.oursRules, row.operations)} | ${perOperation(row.oursPlacing, row.operations)} |`);
+      lines.push(
+        `| ${row.name} | ${perOperation(row.floorTime, row.operations)} | ${perOperation(row.oursTime, row.operations)} | ${perOperation(row.oursCpu - row.floorCpu, row.operations)} | ${perOperation(row.oursRules, row.operations)} | ${perOperation(row.oursPlacing, row.operations)} |`,
+      );
     }
   }
   lines.push(

@@ -5,10 +5,13 @@
 // in types/ (see docs/packaging.md).
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
-import { SPECTRAL_BUILTINS } from './spectral-builtins.mjs';
+// Spectral's built-in packages: the only imports its loaders map to the host's own copies (docs/packaging.md).
+const SPECTRAL_BUILTINS = JSON.parse(readFileSync(new URL('./spectral-builtins.json', import.meta.url), 'utf8'));
 
-
-/** The entries import src/package-core.ts: in dist/ that is the module beside them, required at run time. */
+/**
+ * The entries import src/package-core.ts: in dist/ that is the module beside them, required at run time.
+ * @type {import('esbuild').Plugin}
+ */
 const coreStaysOutside = {
   name: 'core-stays-outside',
   setup(pluginBuild) {
@@ -19,6 +22,7 @@ const coreStaysOutside = {
 /**
  * Supply-chain scanners flag a package that evaluates code from strings, and a ruleset about API security is what
  * security-minded teams vet before they install it: the shipped code never calls `eval` or `Function`.
+ * @param {string[]} files
  */
 function assertNoCodeFromStrings(files) {
   for (const file of files) {
@@ -28,6 +32,7 @@ function assertNoCodeFromStrings(files) {
 }
 
 rmSync('dist', { recursive: true, force: true });
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'neutral',
@@ -42,7 +47,13 @@ const common = {
 await build({ ...common, entryPoints: ['src/package-core.ts'], outfile: 'dist/ruleset.mjs', format: 'esm' });
 // The CommonJS entries (`.`, `./factory`): a few lines each that require that module (Node's require(esm)).
 for (const entry of ['index', 'factory']) {
-  await build({ ...common, entryPoints: [`src/${entry}.ts`], outfile: `dist/${entry}.js`, format: 'cjs', plugins: [coreStaysOutside] });
+  await build({
+    ...common,
+    entryPoints: [`src/${entry}.ts`],
+    outfile: `dist/${entry}.js`,
+    format: 'cjs',
+    plugins: [coreStaysOutside],
+  });
 }
 // The `spectral-auth-responses` bin: our own code bundled, every package it uses required at run time from the
 // installed dependencies (the command runs in Node, where Spectral's loaders and formatters resolve normally).

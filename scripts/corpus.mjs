@@ -19,7 +19,16 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CORPUS, CORPUS_DIR, corpusPathOf, DIRECTORY, ensureCorpus, ensureDirectoryCorpus, installedVersionOf, ROOT } from './lib-corpus.mjs';
+import {
+  CORPUS,
+  CORPUS_DIR,
+  corpusPathOf,
+  DIRECTORY,
+  ensureCorpus,
+  ensureDirectoryCorpus,
+  installedVersionOf,
+  ROOT,
+} from './lib-corpus.mjs';
 import { loadDocumentFacts } from './lib-facts.mjs';
 
 const require = createRequire(import.meta.url);
@@ -36,53 +45,86 @@ const END = '<!-- END GENERATED -->';
 const SAMPLE_PER_RULE = 20;
 const SAMPLE_PER_DOCUMENT = 2;
 
+/**
+ * A linted description: one of the pinned six (with its package) or one of the directory's.
+ * @typedef {{ name: string, path: string, pinned: boolean } & Partial<import('./lib-corpus.mjs').CorpusDocument>}
+ *   LintedDocument
+ * One of this ruleset's findings, and where people read it (`GET /calls/{callId} › responses.404`).
+ * @typedef {{ code: string | number, path: (string | number)[], where: string, line: number, message: string }} Finding
+ * @typedef {{ document: LintedDocument, format: string, bytes: number, operations: number, secured: number,
+ *   results: Finding[], problem: string | undefined, milliseconds: number }} Report
+ * @typedef {{ verdict: string, reason: string }} Verdict
+ * @typedef {{ document: string, rule: string, result: Finding, verdict?: Verdict }} Sample
+ * @typedef {{ rule: string, documents?: string[], problem: string, fix: string, regression?: string[] }} WrongClass
+ * The triage file: document -> rule -> where -> verdict text; and the classes of wrong findings fixed.
+ * @typedef {{ verdicts: Record<string, Record<string, Record<string, string>>>, wrongClasses: WrongClass[] }} Triage
+ * @typedef {{ documents: number, total: number, median: number, p90: number, max: number,
+ *   perRule: Record<string, number> }} Volume
+ */
+
 const options = parseArguments(process.argv.slice(2));
 const rulesetFile = options.baseline ?? join(ROOT, 'dist', 'index.js');
 if (!existsSync(rulesetFile)) {
   console.error(`${rulesetFile} is missing: run \`npm run build\` first (\`npm run corpus\` does).`);
   process.exit(1);
 }
+/** @type {import('@stoplight/spectral-core').RulesetDefinition & { rules: Record<string, unknown> }} */
 const ruleset = require(rulesetFile);
 const ruleNames = Object.keys(ruleset.rules);
 const documentFactsOf = await loadDocumentFacts();
 const triage = readTriage();
 
 const documents = selectDocuments(options.only);
+/** @type {Report[]} */
 const reports = [];
 for (const document of documents) {
   const report = await lintCorpusDocument(document);
   reports.push(report);
   const total = report.results.length;
   if (document.pinned || total > 200 || report.problem) {
-    console.log(`${document.name.padEnd(50)} ${String(report.operations).padStart(5)} operations, ${String(total).padStart(5)} findings, ${(report.milliseconds / 1000).toFixed(1)} s${report.problem ? `  (${report.problem})` : ''}`);
+    console.log(
+      `${document.name.padEnd(50)} ${String(report.operations).padStart(5)} operations, ${String(total).padStart(5)} findings, ${(report.milliseconds / 1000).toFixed(1)} s${report.problem ? `  (${report.problem})` : ''}`,
+    );
   }
 }
 const volume = volumeOf(reports);
-console.log(`${reports.length} documents, ${volume.total} findings; per document median ${volume.median}, 90th percentile ${volume.p90}, maximum ${volume.max}`);
+console.log(
+  `${reports.length} documents, ${volume.total} findings; per document median ${volume.median}, 90th percentile ${volume.p90}, maximum ${volume.max}`,
+);
 
 if (options.baseline !== undefined) {
   if (options.only.length > 0) throw new Error('--baseline records the whole corpus: do not combine it with --only');
-  writeFileSync(VOLUME_BEFORE, `${JSON.stringify({ ruleset: options.baselineLabel ?? options.baseline, ...volume }, null, 1)}\n`);
+  writeFileSync(
+    VOLUME_BEFORE,
+    `${JSON.stringify({ ruleset: options.baselineLabel ?? options.baseline, ...volume }, null, 1)}\n`,
+  );
   console.log(`wrote ${VOLUME_BEFORE}`);
   process.exit(0);
 }
 
 const samples = ruleNames.flatMap((rule) =>
-  sampleOf(reports.flatMap((report) => report.results.filter((result) => result.code === rule).map((result) => ({ document: report.document.name, rule, result })))).map(
-    (sample) => ({ ...sample, verdict: verdictOf(triage, sample.document, sample.rule, sample.result.where) }),
-  ),
+  sampleOf(
+    reports.flatMap((report) =>
+      report.results
+        .filter((result) => result.code === rule)
+        .map((result) => ({ document: report.document.name, rule, result })),
+    ),
+  ).map((sample) => ({ ...sample, verdict: verdictOf(triage, sample.document, sample.rule, sample.result.where) })),
 );
 
 if (options.list) {
   for (const sample of samples.filter((s) => options.listRule === undefined || s.rule === options.listRule)) {
     const mark = sample.verdict?.verdict ?? '?';
-    console.log(`[${mark}] ${sample.document} ${sample.rule} line ${sample.result.line}: ${sample.result.where}\n      ${sample.result.message}`);
+    console.log(
+      `[${mark}] ${sample.document} ${sample.rule} line ${sample.result.line}: ${sample.result.where}\n      ${sample.result.message}`,
+    );
   }
 }
 
 const untriaged = samples.filter((sample) => sample.verdict === undefined);
 const stale = staleVerdicts(triage, samples, new Set(documents.map((document) => document.name)));
-for (const sample of untriaged) console.log(`untriaged: ${sample.document} ${sample.rule} ${JSON.stringify(sample.result.where)}`);
+for (const sample of untriaged)
+  console.log(`untriaged: ${sample.document} ${sample.rule} ${JSON.stringify(sample.result.where)}`);
 for (const entry of stale) console.log(`stale verdict (finding no longer sampled): ${entry}`);
 console.log(`${samples.length} sampled findings, ${untriaged.length} untriaged, ${stale.length} stale verdicts`);
 
@@ -93,7 +135,9 @@ if (options.only.length > 0) {
   console.log(`wrote ${PAGE}`);
 }
 
+/** @param {string[]} args */
 function parseArguments(args) {
+  /** @type {{ only: string[], list: boolean, listRule?: string, baseline?: string, baselineLabel?: string }} */
   const parsed = { only: [], list: false, listRule: undefined, baseline: undefined, baselineLabel: undefined };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--only') parsed.only.push(...(args[++i] ?? '').split(',').filter(Boolean));
@@ -102,12 +146,19 @@ function parseArguments(args) {
       if (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) parsed.listRule = args[++i];
     } else if (args[i] === '--baseline') parsed.baseline = resolve(args[++i] ?? '');
     else if (args[i] === '--label') parsed.baselineLabel = args[++i];
-    else throw new Error(`unknown argument ${args[i]} (use --only name[,name], --list [rule], --baseline RULESET [--label TEXT])`);
+    else
+      throw new Error(
+        `unknown argument ${args[i]} (use --only name[,name], --list [rule], --baseline RULESET [--label TEXT])`,
+      );
   }
   return parsed;
 }
 
-/** The pinned six, then the directory's selection; `only` narrows it, and an unknown name is an error. */
+/**
+ * The pinned six, then the directory's selection; `only` narrows it, and an unknown name is an error.
+ * @param {string[]} only
+ * @returns {LintedDocument[]}
+ */
 function selectDocuments(only) {
   const pinned = ensureCorpus(CORPUS).map((document) => ({ ...document, path: corpusPathOf(document), pinned: true }));
   const directory = ensureDirectoryCorpus().map((document) => ({ ...document, pinned: false }));
@@ -118,17 +169,22 @@ function selectDocuments(only) {
   return all.filter((document) => only.includes(document.name));
 }
 
+/**
+ * @param {LintedDocument} corpusDocument
+ * @returns {Promise<Report>}
+ */
 async function lintCorpusDocument(corpusDocument) {
   const spectral = new Spectral();
   spectral.setRuleset(ruleset);
   const started = performance.now();
   // The CLI parses every document, JSON included, with the YAML parser: do the same.
-  const document = new Document(readFileSync(corpusDocument.path, 'utf8'), Yaml, corpusDocument.path);
+  const text = readFileSync(corpusDocument.path, 'utf8');
+  const document = new Document(text, Yaml, corpusDocument.path);
   const { resolved, results } = await spectral.runWithResolved(document);
   const milliseconds = performance.now() - started;
   const facts = documentFactsOf(resolved, document.data);
   const own = results
-    .filter((result) => ruleNames.includes(result.code))
+    .filter((result) => ruleNames.includes(String(result.code)))
     .map((result) => ({
       code: result.code,
       path: result.path,
@@ -137,14 +193,14 @@ async function lintCorpusDocument(corpusDocument) {
       message: result.message,
     }))
     .sort((a, b) => a.line - b.line || a.where.localeCompare(b.where));
-  const foreign = [...new Set(results.filter((result) => !ruleNames.includes(result.code)).map((r) => r.code))];
+  const foreign = [...new Set(results.filter((result) => !ruleNames.includes(String(result.code))).map((r) => r.code))];
   mkdirSync(join(CORPUS_DIR, 'findings'), { recursive: true });
   const findingsFile = `${corpusDocument.name.replace(/\//g, '__').replace(/\.(json|yaml)$/, '')}.json`;
   writeFileSync(join(CORPUS_DIR, 'findings', findingsFile), JSON.stringify(own, null, 1));
   return {
     document: corpusDocument,
     format: formatOf(document.data),
-    bytes: Buffer.byteLength(document.input ?? '', 'utf8'),
+    bytes: Buffer.byteLength(text, 'utf8'),
     operations: facts.operations.length,
     secured: facts.operations.filter((operation) => operation.security.secured).length,
     results: own,
@@ -153,13 +209,17 @@ async function lintCorpusDocument(corpusDocument) {
   };
 }
 
+/** @param {any} data the parsed description, of any shape */
 function formatOf(data) {
   if (typeof data?.swagger === 'string') return `Swagger ${data.swagger}`;
   if (typeof data?.openapi === 'string') return `OpenAPI ${data.openapi}`;
   return 'unknown';
 }
 
-/** A finding's location as people read it: `GET /calls/{callId} › responses.404`, `components.responses.x`. */
+/**
+ * A finding's location as people read it: `GET /calls/{callId} › responses.404`, `components.responses.x`.
+ * @param {(string | number)[]} path
+ */
 function whereOf(path) {
   if (path.length === 0) return '(document)';
   if (path[0] === 'paths' && path.length >= 3) {
@@ -173,12 +233,16 @@ function whereOf(path) {
  * A random sample that stays put: findings ranked by a hash of (rule, document, place), the first SAMPLE_PER_RULE
  * taken with at most SAMPLE_PER_DOCUMENT of one document. A finding that survives a change keeps its rank (and its
  * verdict); every finding has the same chance, so the sample weighs documents as users meet them.
+ * @param {Sample[]} candidates
  */
 function sampleOf(candidates) {
-  const rank = (c) => createHash('sha256').update(`${c.rule}\0${c.document}\0${c.result.where}`).digest('hex');
+  const rank = (/** @type {Sample} */ c) =>
+    createHash('sha256').update(`${c.rule}\0${c.document}\0${c.result.where}`).digest('hex');
   const unique = new Map(candidates.map((c) => [`${c.document}\0${c.result.where}`, c]));
   const ranked = [...unique.values()].map((c) => ({ c, r: rank(c) })).sort((a, b) => (a.r < b.r ? -1 : 1));
+  /** @type {Map<string, number>} */
   const perDocument = new Map();
+  /** @type {Sample[]} */
   const taken = [];
   for (const { c } of ranked) {
     if (taken.length === SAMPLE_PER_RULE) break;
@@ -190,11 +254,21 @@ function sampleOf(candidates) {
   return taken.sort((a, b) => a.document.localeCompare(b.document) || a.result.line - b.result.line);
 }
 
-/** Per rule and in all: findings, and findings per document (median, 90th percentile, maximum). */
+/**
+ * Per rule and in all: findings, and findings per document (median, 90th percentile, maximum).
+ * @param {Report[]} reportList
+ * @returns {Volume}
+ */
 function volumeOf(reportList) {
   const counts = reportList.map((report) => report.results.length).sort((a, b) => a - b);
-  const at = (q) => (counts.length === 0 ? 0 : counts[Math.min(counts.length - 1, Math.ceil(q * counts.length) - 1)]);
-  const perRule = Object.fromEntries(ruleNames.map((rule) => [rule, reportList.reduce((n, r) => n + r.results.filter((x) => x.code === rule).length, 0)]));
+  const at = (/** @type {number} */ q) =>
+    counts.length === 0 ? 0 : counts[Math.min(counts.length - 1, Math.ceil(q * counts.length) - 1)];
+  const perRule = Object.fromEntries(
+    ruleNames.map((rule) => [
+      rule,
+      reportList.reduce((n, r) => n + r.results.filter((x) => x.code === rule).length, 0),
+    ]),
+  );
   return {
     documents: reportList.length,
     total: counts.reduce((a, b) => a + b, 0),
@@ -205,8 +279,10 @@ function volumeOf(reportList) {
   };
 }
 
+/** @returns {Triage} */
 function readTriage() {
   if (!existsSync(TRIAGE)) return { verdicts: {}, wrongClasses: [] };
+  /** @type {Partial<Triage>} */
   const data = YAML.parse(readFileSync(TRIAGE, 'utf8')) ?? {};
   return { verdicts: data.verdicts ?? {}, wrongClasses: data.wrongClasses ?? [] };
 }
@@ -215,17 +291,31 @@ function readTriage() {
  * A verdict is `right: reason` (a careful reviewer would change the description or the API here), `dismissed:
  * reason` (the finding follows the rule's definition, but a reviewer would not act on it), or `wrong: reason` (the
  * finding does not even follow the rule's definition: a bug).
+ * @param {Triage} triageData
+ * @param {string} document
+ * @param {string} rule
+ * @param {string} where
+ * @returns {Verdict | undefined}
  */
 function verdictOf(triageData, document, rule, where) {
   const text = triageData.verdicts?.[document]?.[rule]?.[where];
   if (typeof text !== 'string') return undefined;
   const match = /^(right|dismissed|wrong)\s*[:—-]\s*(.+)$/s.exec(text.trim());
-  if (match === null) throw new Error(`triage ${document} ${rule} ${where}: write "right: reason", "dismissed: reason" or "wrong: reason"`);
+  if (match === null)
+    throw new Error(
+      `triage ${document} ${rule} ${where}: write "right: reason", "dismissed: reason" or "wrong: reason"`,
+    );
   return { verdict: match[1], reason: match[2].trim() };
 }
 
+/**
+ * @param {Triage} triageData
+ * @param {Sample[]} sampled
+ * @param {Set<string>} linted
+ */
 function staleVerdicts(triageData, sampled, linted) {
   const current = new Set(sampled.map((sample) => `${sample.document}\0${sample.rule}\0${sample.result.where}`));
+  /** @type {string[]} */
   const stale = [];
   for (const [document, rules] of Object.entries(triageData.verdicts ?? {})) {
     if (!linted.has(document)) continue;
@@ -238,50 +328,80 @@ function staleVerdicts(triageData, sampled, linted) {
   return stale;
 }
 
+/** @param {Sample[]} list */
 function precisionOf(list) {
   const judged = list.filter((sample) => sample.verdict !== undefined);
-  const right = judged.filter((sample) => sample.verdict.verdict === 'right').length;
-  const byDefinition = judged.filter((sample) => sample.verdict.verdict !== 'wrong').length;
+  const right = judged.filter((sample) => sample.verdict?.verdict === 'right').length;
+  const byDefinition = judged.filter((sample) => sample.verdict?.verdict !== 'wrong').length;
   return { right, byDefinition, judged: judged.length, untriaged: list.length - judged.length };
 }
 
+/**
+ * @param {number} part
+ * @param {number} whole
+ */
 function percent(part, whole) {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
 }
 
+/**
+ * @param {Report[]} reportList
+ * @param {Sample[]} sampleList
+ * @param {Volume} after
+ */
 function renderGenerated(reportList, sampleList, after) {
+  /** @type {string[]} */
   const lines = [];
   const core = installedVersionOf('@stoplight/spectral-core');
-  lines.push(`Generated ${new Date().toISOString().slice(0, 10)} with Node ${process.version}, @stoplight/spectral-core ${core}, from dist/index.js.`, '');
+  lines.push(
+    `Generated ${new Date().toISOString().slice(0, 10)} with Node ${process.version}, @stoplight/spectral-core ${core}, from dist/index.js.`,
+    '',
+  );
 
   lines.push('### The corpus', '');
   const directoryReports = reportList.filter((report) => !report.document.pinned);
+  /** @type {Map<string, number>} */
   const formats = new Map();
-  for (const report of directoryReports) formats.set(report.format.replace(/^(\w+ \d+\.\d+).*$/, '$1'), (formats.get(report.format.replace(/^(\w+ \d+\.\d+).*$/, '$1')) ?? 0) + 1);
+  for (const report of directoryReports)
+    formats.set(
+      report.format.replace(/^(\w+ \d+\.\d+).*$/, '$1'),
+      (formats.get(report.format.replace(/^(\w+ \d+\.\d+).*$/, '$1')) ?? 0) + 1,
+    );
+  /** @type {(list: Report[], key: 'operations' | 'secured' | 'milliseconds') => number} */
   const sum = (list, key) => list.reduce((n, report) => n + report[key], 0);
   lines.push(
     `**${directoryReports.length} descriptions of \`${DIRECTORY.package}@${DIRECTORY.version}\`** (index ${DIRECTORY.remainder} mod ${DIRECTORY.modulus} of its sorted descriptions): ${[...formats].map(([format, n]) => `${n} ${format}`).join(', ')}; ${sum(directoryReports, 'operations')} operations, ${sum(directoryReports, 'secured')} of them secured; linted in ${(sum(directoryReports, 'milliseconds') / 1000).toFixed(0)} s in all.`,
     '',
   );
   lines.push('**The six pinned descriptions:**', '');
-  lines.push('| document | package (pinned) | format | size | operations | secured operations | findings | lint time |');
+  lines.push(
+    '| document | package (pinned) | format | size | operations | secured operations | findings | lint time |',
+  );
   lines.push('|---|---|---|---:|---:|---:|---:|---:|');
   for (const report of reportList.filter((r) => r.document.pinned)) {
     const d = report.document;
-    lines.push(`| ${d.name} (${d.title}) | \`${d.package}@${d.version}\` \`${d.entry}\` | ${report.format} | ${(report.bytes / 1e6).toFixed(1)} MB | ${report.operations} | ${report.secured} | ${report.results.length} | ${(report.milliseconds / 1000).toFixed(1)} s |`);
+    lines.push(
+      `| ${d.name} (${d.title}) | \`${d.package}@${d.version}\` \`${d.entry}\` | ${report.format} | ${(report.bytes / 1e6).toFixed(1)} MB | ${report.operations} | ${report.secured} | ${report.results.length} | ${(report.milliseconds / 1000).toFixed(1)} s |`,
+    );
   }
   lines.push('');
   const troubled = reportList.filter((report) => report.problem !== undefined);
   if (troubled.length > 0) {
-    lines.push(`Spectral itself reported on ${troubled.length} document${troubled.length === 1 ? '' : 's'} (not counted as findings): ${troubled.map((r) => `\`${r.document.name}\` (${r.problem})`).join(', ')}.`, '');
+    lines.push(
+      `Spectral itself reported on ${troubled.length} document${troubled.length === 1 ? '' : 's'} (not counted as findings): ${troubled.map((r) => `\`${r.document.name}\` (${r.problem})`).join(', ')}.`,
+      '',
+    );
   }
 
   lines.push('### Volume: findings before and after', '');
+  /** @type {(Volume & { ruleset: string }) | undefined} */
   const before = existsSync(VOLUME_BEFORE) ? JSON.parse(readFileSync(VOLUME_BEFORE, 'utf8')) : undefined;
-  const b = (value) => (before === undefined ? '–' : String(value));
-  if (before !== undefined) lines.push(`Before: ${before.ruleset} (test/real-world/volume-before.json). After: this commit.`, '');
+  const b = (/** @type {number | undefined} */ value) => (before === undefined ? '–' : String(value));
+  if (before !== undefined)
+    lines.push(`Before: ${before.ruleset} (test/real-world/volume-before.json). After: this commit.`, '');
   lines.push('| rule | before | after |', '|---|---:|---:|');
-  for (const rule of ruleNames) lines.push(`| \`${rule}\` | ${b(before?.perRule?.[rule] ?? 0)} | ${after.perRule[rule]} |`);
+  for (const rule of ruleNames)
+    lines.push(`| \`${rule}\` | ${b(before?.perRule?.[rule] ?? 0)} | ${after.perRule[rule]} |`);
   lines.push(`| **all rules** | ${b(before?.total)} | ${after.total} |`, '');
   lines.push('| findings per document | before | after |', '|---|---:|---:|');
   lines.push(`| median | ${b(before?.median)} | ${after.median} |`);
@@ -297,23 +417,35 @@ function renderGenerated(reportList, sampleList, after) {
   );
   lines.push('| rule | findings | sampled | by definition | as a reviewer would |');
   lines.push('|---|---:|---:|---:|---:|');
+  /** @type {Sample[]} */
   let all = [];
   for (const rule of ruleNames) {
     const ofRule = sampleList.filter((sample) => sample.rule === rule);
     all = all.concat(ofRule);
     const p = precisionOf(ofRule);
     const untriaged = p.untriaged > 0 ? ` (+${p.untriaged} untriaged)` : '';
-    lines.push(`| \`${rule}\` | ${after.perRule[rule]} | ${p.judged}${untriaged} | ${p.byDefinition}/${p.judged} (${percent(p.byDefinition, p.judged)}) | ${p.right}/${p.judged} (${percent(p.right, p.judged)}) |`);
+    lines.push(
+      `| \`${rule}\` | ${after.perRule[rule]} | ${p.judged}${untriaged} | ${p.byDefinition}/${p.judged} (${percent(p.byDefinition, p.judged)}) | ${p.right}/${p.judged} (${percent(p.right, p.judged)}) |`,
+    );
   }
   const total = precisionOf(all);
-  lines.push(`| **all rules** | ${after.total} | ${total.judged} | ${total.byDefinition}/${total.judged} (${percent(total.byDefinition, total.judged)}) | ${total.right}/${total.judged} (${percent(total.right, total.judged)}) |`, '');
+  lines.push(
+    `| **all rules** | ${after.total} | ${total.judged} | ${total.byDefinition}/${total.judged} (${percent(total.byDefinition, total.judged)}) | ${total.right}/${total.judged} (${percent(total.right, total.judged)}) |`,
+    '',
+  );
 
   lines.push('### Triage', '');
-  lines.push('Each sampled finding with its verdict and reason from [`test/real-world/triage.yaml`](../test/real-world/triage.yaml): `right` (a reviewer would change it), `dismissed` (true to the definition, but a reviewer would not act on it), `wrong` (not true to the definition).', '');
+  lines.push(
+    'Each sampled finding with its verdict and reason from [`test/real-world/triage.yaml`](../test/real-world/triage.yaml): `right` (a reviewer would change it), `dismissed` (true to the definition, but a reviewer would not act on it), `wrong` (not true to the definition).',
+    '',
+  );
   for (const rule of ruleNames) {
     const ofRule = sampleList.filter((sample) => sample.rule === rule);
     const p = precisionOf(ofRule);
-    lines.push(`#### \`${rule}\`: ${ofRule.length === 0 ? 'no findings' : `${percent(p.right, p.judged)} as a reviewer would`}`, '');
+    lines.push(
+      `#### \`${rule}\`: ${ofRule.length === 0 ? 'no findings' : `${percent(p.right, p.judged)} as a reviewer would`}`,
+      '',
+    );
     if (ofRule.length === 0) {
       lines.push('No findings on the development corpus.', '');
       continue;
@@ -321,7 +453,9 @@ function renderGenerated(reportList, sampleList, after) {
     lines.push('| document | line | where | verdict | reason |', '|---|---:|---|---|---|');
     for (const sample of ofRule) {
       const verdict = sample.verdict?.verdict ?? '**untriaged**';
-      lines.push(`| ${cell(sample.document)} | ${sample.result.line} | ${cell(sample.result.where)} | ${verdict} | ${cell(sample.verdict?.reason ?? '')} |`);
+      lines.push(
+        `| ${cell(sample.document)} | ${sample.result.line} | ${cell(sample.result.where)} | ${verdict} | ${cell(sample.verdict?.reason ?? '')} |`,
+      );
     }
     lines.push('');
   }
@@ -329,17 +463,23 @@ function renderGenerated(reportList, sampleList, after) {
   lines.push('### Wrong classes found, and their fixes', '');
   if (triage.wrongClasses.length === 0) lines.push('None.', '');
   for (const entry of triage.wrongClasses) {
-    lines.push(`- **\`${entry.rule}\`** (${(entry.documents ?? []).join(', ')}): ${entry.problem} **Fix:** ${entry.fix} **Regression:** ${(entry.regression ?? []).map((file) => `\`${file}\``).join(', ')}`);
+    lines.push(
+      `- **\`${entry.rule}\`** (${(entry.documents ?? []).join(', ')}): ${entry.problem} **Fix:** ${entry.fix} **Regression:** ${(entry.regression ?? []).map((file) => `\`${file}\``).join(', ')}`,
+    );
   }
   lines.push('');
   return lines.join('\n');
 }
 
+/** @param {string} text */
 function cell(text) {
   return String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** Replaces only the generated section of the page; creates the page around it the first time. */
+/**
+ * Replaces only the generated section of the page; creates the page around it the first time.
+ * @param {string} generated
+ */
 function writePage(generated) {
   const block = `${BEGIN}\n\n${generated}\n${END}`;
   let page;
@@ -347,7 +487,8 @@ function writePage(generated) {
     const current = readFileSync(PAGE, 'utf8');
     const begin = current.indexOf(BEGIN);
     const end = current.indexOf(END);
-    if (begin < 0 || end < begin) throw new Error(`${PAGE} lacks the GENERATED markers: restore them, or delete the page to start over`);
+    if (begin < 0 || end < begin)
+      throw new Error(`${PAGE} lacks the GENERATED markers: restore them, or delete the page to start over`);
     page = current.slice(0, begin) + block + current.slice(end + END.length);
   } else {
     page = `# Real-world API descriptions\n\n${block}\n`;

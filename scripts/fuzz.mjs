@@ -25,7 +25,9 @@ const runs = Number(args.runs);
 const seed = args.seed !== undefined ? Number(args.seed) : Math.floor(Math.random() * 2 ** 31);
 const caseTimeoutMs = Number(args['case-timeout']) * 1000;
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || !(caseTimeoutMs > 0)) {
-  console.error('usage: npm run fuzz -- [--runs N] [--seed N] [--path P] [--only generated|mutated] [--case-timeout seconds]');
+  console.error(
+    'usage: npm run fuzz -- [--runs N] [--seed N] [--path P] [--only generated|mutated] [--case-timeout seconds]',
+  );
   process.exit(2);
 }
 if (args.only !== undefined && !['generated', 'mutated'].includes(args.only)) {
@@ -36,6 +38,7 @@ if (args.only !== undefined && !['generated', 'mutated'].includes(args.only)) {
 // The bundle lives outside the source tree; each source file keeps its own __dirname so fixture paths still resolve.
 const bundle = join(root, 'node_modules', '.cache', 'spectral-auth-responses', 'fuzz-campaign.cjs');
 mkdirSync(dirname(bundle), { recursive: true });
+/** @type {import('esbuild').Plugin} */
 const keepSourceDirname = {
   name: 'keep-source-dirname',
   setup(builder) {
@@ -58,10 +61,21 @@ await build({
   logLevel: 'warning',
 });
 
-const campaign = { runs, seed, ...(args.path !== undefined ? { path: args.path } : {}), ...(args.only ? { only: args.only } : {}) };
+const campaign = {
+  runs,
+  seed,
+  ...(args.path !== undefined ? { path: args.path } : {}),
+  ...(args.only ? { only: args.only } : {}),
+};
 console.log(`fuzz: ${runs} cases per fuzzer, seed ${seed}${args.path ? `, path ${args.path}` : ''}`);
 const started = Date.now();
 const worker = new Worker(bundle, { workerData: { campaign }, execArgv: ['--enable-source-maps'] });
+/**
+ * @typedef {import('../test/fuzz/campaign.js').CampaignMessage} CampaignMessage
+ * @typedef {import('../test/fuzz/campaign.js').FuzzerReport} FuzzerReport
+ * @typedef {import('../test/fuzz/property.js').FuzzCase} FuzzCase
+ */
+/** @type {Extract<CampaignMessage, { type: 'case' }> | undefined} */
 let lastCase;
 let lastCaseAt = Date.now();
 let failed = false;
@@ -74,7 +88,7 @@ const watchdog = setInterval(() => {
   void worker.terminate();
 }, 1000);
 
-worker.on('message', (message) => {
+worker.on('message', (/** @type {CampaignMessage} */ message) => {
   switch (message.type) {
     case 'case':
       lastCase = message;
@@ -98,13 +112,18 @@ worker.on('error', (error) => {
 });
 worker.on('exit', () => {
   clearInterval(watchdog);
-  console.log(`fuzz: ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
+  console.log(
+    `fuzz: ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
+  );
   process.exit(failed ? 1 : 0);
 });
 
+/** @param {FuzzerReport} report */
 function printReport(report) {
   const sizes = `${report.sizes.min}/${report.sizes.median}/${report.sizes.max} chars (min/median/max)`;
-  console.log(`${report.fuzzer}: ${report.inputs}: ${report.cases} cases in ${report.seconds.toFixed(1)} s, documents ${sizes}`);
+  console.log(
+    `${report.fuzzer}: ${report.inputs}: ${report.cases} cases in ${report.seconds.toFixed(1)} s, documents ${sizes}`,
+  );
   const findings = Object.entries(report.casesWithFindings).sort(([a], [b]) => a.localeCompare(b));
   console.log(`  cases with findings, per rule: ${findings.map(([code, n]) => `${code} ${n}`).join(', ')}`);
   for (const [reason, n] of Object.entries(report.upstreamRejections)) {
@@ -119,9 +138,18 @@ function printReport(report) {
   console.error(`replay: npm run fuzz -- --only ${report.fuzzer} --seed ${failure.seed} --path ${failure.path}`);
 }
 
+/**
+ * @param {FuzzCase} input
+ * @param {string} name
+ */
 function reportCounterexample(input, name) {
   const file = join(tmpdir(), `spectral-auth-responses-fuzz-${name}.${input.format}`);
   writeFileSync(file, input.text);
-  const shown = input.text.length > 4000 ? `${input.text.slice(0, 4000)}\n[... ${input.text.length - 4000} more characters]` : input.text;
-  console.error(`counterexample: ${input.origin}\n  linted as ${input.at} (${input.format}); full text in ${file}\n-----\n${shown}\n-----`);
+  const shown =
+    input.text.length > 4000
+      ? `${input.text.slice(0, 4000)}\n[... ${input.text.length - 4000} more characters]`
+      : input.text;
+  console.error(
+    `counterexample: ${input.origin}\n  linted as ${input.at} (${input.format}); full text in ${file}\n-----\n${shown}\n-----`,
+  );
 }

@@ -14,7 +14,11 @@ const TARBALL_DIR = join(CORPUS_DIR, 'tarballs');
 /**
  * name: how pages and options call the document; file: the extracted document's name in the cache;
  * entry: its path inside the package; gzip: the entry is itself gzip-compressed.
+ * @typedef {{ name: string, title: string, package: string, version: string, entry: string, file: string,
+ *   sha256: string | null, gzip?: boolean }} CorpusDocument
+ * @typedef {(line: string) => void} Log
  */
+/** @type {CorpusDocument[]} */
 export const CORPUS = [
   {
     name: 'github',
@@ -73,17 +77,25 @@ export const CORPUS = [
   },
 ];
 
+/** @param {{ file: string }} document */
 export function corpusPathOf(document) {
   return join(CORPUS_DIR, document.file);
 }
 
-/** The corpus documents named in `only` (all when empty); an unknown name is an error, not a silent skip. */
+/**
+ * The corpus documents named in `only` (all when empty); an unknown name is an error, not a silent skip.
+ * @param {readonly string[]} only
+ */
 export function selectCorpus(only = []) {
   const unknown = only.filter((name) => !CORPUS.some((document) => document.name === name));
-  if (unknown.length > 0) throw new Error(`unknown corpus document(s): ${unknown.join(', ')} (known: ${CORPUS.map((d) => d.name).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown corpus document(s): ${unknown.join(', ')} (known: ${CORPUS.map((d) => d.name).join(', ')})`,
+    );
   return only.length === 0 ? CORPUS : CORPUS.filter((document) => only.includes(document.name));
 }
 
+/** @param {import('node:crypto').BinaryLike} bytes */
 export function sha256Of(bytes) {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -91,6 +103,8 @@ export function sha256Of(bytes) {
 /**
  * Makes sure every selected document is in the cache, fetching what is missing with `npm pack` (the registry's
  * integrity check applies) and checking the extracted bytes against the pinned sha256. Returns the documents.
+ * @param {CorpusDocument[]} documents
+ * @param {Log} log
  */
 export function ensureCorpus(documents = CORPUS, log = console.log) {
   mkdirSync(TARBALL_DIR, { recursive: true });
@@ -113,36 +127,53 @@ export function ensureCorpus(documents = CORPUS, log = console.log) {
   return documents;
 }
 
+/**
+ * @param {Pick<CorpusDocument, 'file' | 'sha256'>} document
+ * @param {Buffer} bytes
+ */
 function verifyPin(document, bytes) {
   if (document.sha256 === null) return;
   const actual = sha256Of(bytes);
   if (actual !== document.sha256) {
-    throw new Error(`${document.file}: sha256 ${actual} is not the pinned ${document.sha256}; delete it from ${CORPUS_DIR} and fetch again`);
+    throw new Error(
+      `${document.file}: sha256 ${actual} is not the pinned ${document.sha256}; delete it from ${CORPUS_DIR} and fetch again`,
+    );
   }
 }
 
+/** @param {{ package: string, version: string }} document */
 function packTarball(document) {
   const spec = `${document.package}@${document.version}`;
   const expected = `${document.package.replace(/^@/, '').replace('/', '-')}-${document.version}.tgz`;
   const path = join(TARBALL_DIR, expected);
   if (existsSync(path)) return path;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['pack', spec, '--silent', '--pack-destination', TARBALL_DIR], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (!existsSync(path)) throw new Error(`npm pack ${spec} wrote none of ${expected} (found: ${readdirSync(TARBALL_DIR).join(', ')})`);
+  execFileSync(npm, ['pack', spec, '--silent', '--pack-destination', TARBALL_DIR], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (!existsSync(path))
+    throw new Error(`npm pack ${spec} wrote none of ${expected} (found: ${readdirSync(TARBALL_DIR).join(', ')})`);
   return path;
 }
 
 /**
  * Every regular file of an uncompressed tar archive (ustar, with pax or GNU long names), as `{ name, body }`.
  * Written out here so that the fetch needs nothing but Node and npm on any platform.
+ * @param {Buffer} tar
+ * @returns {Generator<{ name: string, body: Buffer }>}
  */
 export function* tarEntries(tar) {
   let offset = 0;
+  /** @type {string | undefined} */
   let longName;
   while (offset + 512 <= tar.length) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
-    const field = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (/** @type {number} */ start, /** @type {number} */ length) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const size = parseInt(field(124, 12).trim() || '0', 8);
     const type = field(156, 1);
     const prefix = field(345, 155);
@@ -156,7 +187,11 @@ export function* tarEntries(tar) {
   }
 }
 
-/** One file's bytes from an uncompressed tar archive, or undefined. */
+/**
+ * One file's bytes from an uncompressed tar archive, or undefined.
+ * @param {Buffer} tar
+ * @param {string} wanted
+ */
 export function extractEntry(tar, wanted) {
   for (const entry of tarEntries(tar)) if (entry.name === wanted) return Buffer.from(entry.body);
   return undefined;
@@ -176,7 +211,10 @@ export const DIRECTORY = {
 };
 const DIRECTORY_DIR = join(CORPUS_DIR, 'directory');
 
-/** Whether a path in the directory package is one of its descriptions (any of the indices). */
+/**
+ * Whether a path in the directory package is one of its descriptions (any of the indices).
+ * @param {string} name
+ */
 function isDirectoryDescription(name) {
   return name.startsWith(DIRECTORY.under) && /\.(json|yaml)$/.test(name);
 }
@@ -184,6 +222,8 @@ function isDirectoryDescription(name) {
 /**
  * The development corpus's descriptions, `{ name, path }` with `name` the path under `package/api`
  * (`googleapis.com/abusiveexperiencereport.json`); extracted into the cache on first use.
+ * @param {Log} log
+ * @returns {{ name: string, path: string }[]}
  */
 export function ensureDirectoryCorpus(log = console.log) {
   const listFile = join(DIRECTORY_DIR, `selection-${DIRECTORY.version}.json`);
@@ -191,7 +231,9 @@ export function ensureDirectoryCorpus(log = console.log) {
     mkdirSync(TARBALL_DIR, { recursive: true });
     log(`fetching ${DIRECTORY.package}@${DIRECTORY.version} ...`);
     const tarball = packTarball({ package: DIRECTORY.package, version: DIRECTORY.version });
-    const entries = [...tarEntries(gunzipSync(readFileSync(tarball)))].filter((entry) => isDirectoryDescription(entry.name));
+    const entries = [...tarEntries(gunzipSync(readFileSync(tarball)))].filter((entry) =>
+      isDirectoryDescription(entry.name),
+    );
     // Code-unit order, as JavaScript sorts strings: the same on every machine and locale.
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const selected = entries.filter((_, index) => index % DIRECTORY.modulus === DIRECTORY.remainder);
@@ -205,11 +247,15 @@ export function ensureDirectoryCorpus(log = console.log) {
     renameSync(`${listFile}.partial`, listFile); // written last: a half-extracted selection never looks cached
     log(`  ${names.length} of ${entries.length} descriptions (index ${DIRECTORY.remainder} mod ${DIRECTORY.modulus})`);
   }
-  const { names } = JSON.parse(readFileSync(listFile, 'utf8'));
+  const { names } = /** @type {{ names: string[] }} */ (JSON.parse(readFileSync(listFile, 'utf8')));
   return names.map((name) => ({ name, path: join(DIRECTORY_DIR, name) }));
 }
 
-/** An installed package's version, read from its package.json (some packages do not export that subpath). */
+/**
+ * An installed package's version, read from its package.json (some packages do not export that subpath).
+ * @param {string} packageName
+ * @returns {string}
+ */
 export function installedVersionOf(packageName) {
   return JSON.parse(readFileSync(join(ROOT, 'node_modules', packageName, 'package.json'), 'utf8')).version;
 }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, ROOT } from './lib-corpus.mjs';
 
+/** @returns {Promise<typeof import('../src/openapi/operations.js').documentFactsOf>} */
 export async function loadDocumentFacts() {
   const outfile = join(CORPUS_DIR, 'facts.cjs');
   mkdirSync(CORPUS_DIR, { recursive: true });
@@ -17,5 +18,6 @@ export async function loadDocumentFacts() {
     format: 'cjs',
     logLevel: 'warning',
   });
-  return createRequire(import.meta.url)(outfile).documentFactsOf;
+  const facts = /** @type {typeof import('../src/openapi/operations.js')} */ (createRequire(import.meta.url)(outfile));
+  return facts.documentFactsOf;
 }

@@ -21,7 +21,10 @@ const OPERATIONS_PER_RESOURCE = 6;
 /** Resources per API area: 600 operations share one set of components. */
 const RESOURCES_PER_AREA = 100;
 
-/** The path of the generated document with `operations` operations, written on first use. */
+/**
+ * The path of the generated document with `operations` operations, written on first use.
+ * @param {number} operations
+ */
 export function generatedDocumentPath(operations) {
   const path = join(GENERATED_DIR, `generated-v${GENERATOR_VERSION}-${operations}.json`);
   if (!existsSync(path)) {
@@ -32,16 +35,28 @@ export function generatedDocumentPath(operations) {
   return path;
 }
 
-const ref = (pointer) => ({ $ref: pointer });
-const areaOf = (resource) => Math.floor(resource / RESOURCES_PER_AREA);
-/** A reference to a shared component of one API area: `Unauthorized` of area 3 is `Unauthorized3`. */
+/**
+ * @typedef {(kind: string, name: string) => { $ref: string }} OwnComponent
+ * @typedef {[path: string, method: string, operation: object]} Operation
+ */
+const ref = (/** @type {string} */ pointer) => ({ $ref: pointer });
+const areaOf = (/** @type {number} */ resource) => Math.floor(resource / RESOURCES_PER_AREA);
+/**
+ * A reference to a shared component of one API area: `Unauthorized` of area 3 is `Unauthorized3`.
+ * @type {(area: number) => OwnComponent}
+ */
 const ownComponents = (area) => (kind, name) => ref(`#/components/${kind}/${name}${area}`);
-const json = (schema) => ({ 'application/json': { schema } });
+const json = (/** @type {object} */ schema) => ({ 'application/json': { schema } });
 
+/** @param {number} operationCount */
 export function generatedDocument(operationCount) {
+  /** @type {Record<string, Record<string, object>>} */
   const paths = {};
+  /** @type {Record<string, object>} */
   const schemas = {};
+  /** @type {Record<string, object>} */
   const responses = {};
+  /** @type {Record<string, string>} */
   const scopes = {};
   let remaining = operationCount;
   for (let i = 0; remaining > 0; i++) {
@@ -76,6 +91,10 @@ export function generatedDocument(operationCount) {
   };
 }
 
+/**
+ * @param {Record<string, object>} components
+ * @param {number} area
+ */
 function suffixed(components, area) {
   return Object.fromEntries(Object.entries(components).map(([name, component]) => [`${name}${area}`, component]));
 }
@@ -85,13 +104,17 @@ const LIMIT = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 
 const CURSOR = { name: 'cursor', in: 'query', schema: { type: 'string' } };
 const ID = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
+/**
+ * @param {number} i
+ * @returns {Operation[]}
+ */
 function resourceOperations(i) {
   const own = ownComponents(areaOf(i));
   const collection = `/v1/resource-${i}s`;
   const item = `${collection}/{id}`;
   const read = [{ oauth: [`resource${i}:read`] }, { apiKey: [] }];
   const write = [{ oauth: [`resource${i}:write`] }];
-  const errors = (extra = {}) => ({
+  const errors = (/** @type {Record<string, object>} */ extra = {}) => ({
     '401': own('responses', 'Unauthorized'),
     '403': own('responses', 'Forbidden'),
     ...extra,
@@ -101,7 +124,10 @@ function resourceOperations(i) {
     '200': {
       description: 'A page of resources.',
       content: json({
-        allOf: [own('schemas', 'Page'), { type: 'object', properties: { data: { type: 'array', items: own('schemas', 'Resource') } } }],
+        allOf: [
+          own('schemas', 'Page'),
+          { type: 'object', properties: { data: { type: 'array', items: own('schemas', 'Resource') } } },
+        ],
       }),
     },
   };
@@ -109,44 +135,93 @@ function resourceOperations(i) {
   const listErrors = i % 7 === 3 ? errors({ '404': own('responses', 'NotFound') }) : errors();
   const itemErrors = i % 10 === 5 ? errors() : errors({ '404': own('responses', 'NotFound') });
   const inline401 = i % 5 === 2 ? { '401': { description: 'Missing or invalid token' } } : {};
-  return [
-    [collection, 'get', {
-      operationId: `listResource${i}`, summary: `List resource ${i}`, tags: [`resource${i % 50}`], security: read,
-      parameters: [LIMIT, CURSOR],
-      responses: { ...page, ...listErrors },
-    }],
-    [collection, 'post', {
-      operationId: `createResource${i}`, summary: `Create resource ${i}`, tags: [`resource${i % 50}`], security: write,
-      requestBody: { required: true, content: json(resourceInputSchema(areaOf(i))) },
-      responses: { '201': one['200'], '400': own('responses', 'BadRequest'), ...errors(), ...inline401 },
-    }],
-    [item, 'get', {
-      operationId: `getResource${i}`, summary: `Get resource ${i}`, tags: [`resource${i % 50}`], security: read,
-      parameters: [ID],
-      responses: { ...one, ...itemErrors },
-    }],
-    [item, 'patch', {
-      operationId: `updateResource${i}`, summary: `Update resource ${i}`, tags: [`resource${i % 50}`], security: write,
-      parameters: [ID],
-      requestBody: { required: true, content: json(resourceInputSchema(areaOf(i))) },
-      responses: { ...one, '400': own('responses', 'BadRequest'), ...errors({ '404': own('responses', 'NotFound') }) },
-    }],
-    [item, 'delete', {
-      operationId: `deleteResource${i}`, summary: `Delete resource ${i}`, tags: [`resource${i % 50}`], security: write,
-      parameters: [ID],
-      responses: { '204': { description: 'Deleted.' }, ...errors({ '404': own('responses', 'NotFound') }) },
-    }],
-    [`${item}/events`, 'get', {
-      operationId: `listResource${i}Events`, summary: `List the events of resource ${i}`, tags: [`resource${i % 50}`], security: read,
-      parameters: [ID, LIMIT, CURSOR],
-      responses: {
-        '200': { description: 'Events.', content: json({ type: 'array', items: own('schemas', 'Event') }) },
-        ...errors({ '404': own('responses', 'NotFound') }),
+  /** @type {Operation[]} */
+  const operations = [
+    [
+      collection,
+      'get',
+      {
+        operationId: `listResource${i}`,
+        summary: `List resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: read,
+        parameters: [LIMIT, CURSOR],
+        responses: { ...page, ...listErrors },
       },
-    }],
-  ].slice(0, OPERATIONS_PER_RESOURCE);
+    ],
+    [
+      collection,
+      'post',
+      {
+        operationId: `createResource${i}`,
+        summary: `Create resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: write,
+        requestBody: { required: true, content: json(resourceInputSchema(areaOf(i))) },
+        responses: { '201': one['200'], '400': own('responses', 'BadRequest'), ...errors(), ...inline401 },
+      },
+    ],
+    [
+      item,
+      'get',
+      {
+        operationId: `getResource${i}`,
+        summary: `Get resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: read,
+        parameters: [ID],
+        responses: { ...one, ...itemErrors },
+      },
+    ],
+    [
+      item,
+      'patch',
+      {
+        operationId: `updateResource${i}`,
+        summary: `Update resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: write,
+        parameters: [ID],
+        requestBody: { required: true, content: json(resourceInputSchema(areaOf(i))) },
+        responses: {
+          ...one,
+          '400': own('responses', 'BadRequest'),
+          ...errors({ '404': own('responses', 'NotFound') }),
+        },
+      },
+    ],
+    [
+      item,
+      'delete',
+      {
+        operationId: `deleteResource${i}`,
+        summary: `Delete resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: write,
+        parameters: [ID],
+        responses: { '204': { description: 'Deleted.' }, ...errors({ '404': own('responses', 'NotFound') }) },
+      },
+    ],
+    [
+      `${item}/events`,
+      'get',
+      {
+        operationId: `listResource${i}Events`,
+        summary: `List the events of resource ${i}`,
+        tags: [`resource${i % 50}`],
+        security: read,
+        parameters: [ID, LIMIT, CURSOR],
+        responses: {
+          '200': { description: 'Events.', content: json({ type: 'array', items: own('schemas', 'Event') }) },
+          ...errors({ '404': own('responses', 'NotFound') }),
+        },
+      },
+    ],
+  ];
+  return operations.slice(0, OPERATIONS_PER_RESOURCE);
 }
 
+/** @param {number} area */
 function resourceSchema(area) {
   const own = ownComponents(area);
   return {
@@ -167,6 +242,7 @@ function resourceSchema(area) {
   };
 }
 
+/** @param {number} area */
 function resourceInputSchema(area) {
   return {
     type: 'object',
@@ -181,19 +257,45 @@ function resourceInputSchema(area) {
   };
 }
 
+/**
+ * @param {OwnComponent} own
+ * @param {number} area
+ */
 function sharedSchemas(own, area) {
   return {
     Resource: resourceSchema(area),
-    User: { type: 'object', properties: { id: { type: 'string' }, login: { type: 'string' }, email: { type: 'string', format: 'email' } } },
-    Page: { type: 'object', properties: { next_cursor: { type: 'string', nullable: true }, total_count: { type: 'integer' } } },
-    Event: { type: 'object', properties: { id: { type: 'string' }, type: { type: 'string' }, actor: own('schemas', 'User'), created_at: { type: 'string', format: 'date-time' } } },
-    Error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    User: {
+      type: 'object',
+      properties: { id: { type: 'string' }, login: { type: 'string' }, email: { type: 'string', format: 'email' } },
+    },
+    Page: {
+      type: 'object',
+      properties: { next_cursor: { type: 'string', nullable: true }, total_count: { type: 'integer' } },
+    },
+    Event: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        type: { type: 'string' },
+        actor: own('schemas', 'User'),
+        created_at: { type: 'string', format: 'date-time' },
+      },
+    },
+    Error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+    },
     ScopeError: {
-      allOf: [own('schemas', 'Error'), { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } }],
+      allOf: [
+        own('schemas', 'Error'),
+        { type: 'object', properties: { missing_scopes: { type: 'array', items: { type: 'string' } } } },
+      ],
     },
   };
 }
 
+/** @param {OwnComponent} own */
 function sharedResponses(own) {
   return {
     BadRequest: { description: 'The request is malformed.', content: json(own('schemas', 'Error')) },
@@ -203,6 +305,9 @@ function sharedResponses(own) {
       content: json(own('schemas', 'Error')),
     },
     Forbidden: { description: 'The caller lacks a scope.', content: json(own('schemas', 'ScopeError')) },
-    NotFound: { description: 'No such resource, or not visible to the caller.', content: json(own('schemas', 'Error')) },
+    NotFound: {
+      description: 'No such resource, or not visible to the caller.',
+      content: json(own('schemas', 'Error')),
+    },
   };
 }

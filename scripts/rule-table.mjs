@@ -28,11 +28,23 @@ const CODE_PATTERN = new RegExp(`\\b[1-5]\\d\\d\\b|${CODE_TERMS.map(escapedForRe
 const SEVERITY_LINE = /^\*\*Severity:\*\* /;
 const USAGE = 'usage: node scripts/rule-table.mjs --write|--check [--root DIR]';
 
+/**
+ * A rule as the package publishes it, with where its docs page and its module are.
+ * @typedef {{ name: string, severity: string, description: string, documentationUrl: string, page: string,
+ *   module: string }} PublishedRule
+ * A file's text written from the rules, with what differed in it and what could not be written.
+ * @typedef {{ text: string, drift?: string[], unfixable?: string[] }} Written
+ */
+
+/** @param {string} text */
 function escapedForRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every rule as the package publishes it (name, severity, description, documentationUrl), in the table's order. */
+/**
+ * Every rule as the package publishes it (name, severity, description, documentationUrl), in the table's order.
+ * @returns {Promise<PublishedRule[]>}
+ */
 async function publishedRules() {
   const entry = join(PROJECT_ROOT, 'src/ruleset.ts');
   const { outputFiles } = await build({
@@ -45,9 +57,12 @@ async function publishedRules() {
     logLevel: 'silent',
   });
   const loaded = { exports: {} };
+  // The bundle is this repository's own source, run in memory like a CommonJS module (no build output needed).
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   Function('module', 'exports', 'require', outputFiles[0].text)(loaded, loaded.exports, createRequire(entry));
-  const { RULES, createRuleset } = loaded.exports;
-  const definitions = createRuleset().rules;
+  const { RULES, createRuleset } = /** @type {typeof import('../src/ruleset.js')} */ (loaded.exports);
+  /** @typedef {{ severity: string, description: string, documentationUrl: string }} RuleDefinition */
+  const { rules: definitions } = /** @type {{ rules: Record<string, RuleDefinition> }} */ (createRuleset());
   return RULES.map(({ name }) => {
     const { severity, description, documentationUrl } = definitions[name];
     const [page, module] = [`docs/rules/${name}.md`, `src/rules/${name}.ts`];
@@ -55,25 +70,41 @@ async function publishedRules() {
   });
 }
 
+/** @param {string} text */
 function markdownOf(text) {
   return text.replace(CODE_PATTERN, (term) => `\`${term}\``);
 }
 
+/** @param {PublishedRule} rule */
 function tableRowOf(rule) {
   return `| [${rule.name}](${rule.page}) | ${rule.severity} | ${markdownOf(rule.description).replaceAll('|', '\\|')} |`;
 }
 
-/** A drift report: what the docs say at `where`, then what the module gives. */
+/**
+ * A drift report: what the docs say at `where`, then what the module gives.
+ * @param {string} where
+ * @param {string} inDocs
+ * @param {string} moduleGives
+ * @param {string} fromModule
+ */
 function differs(where, inDocs, moduleGives, fromModule) {
   return `${where} says\n  ${inDocs}\nbut ${moduleGives}\n  ${fromModule}`;
 }
 
-/** The rule a table row links, or undefined for a line that is no rule's row. */
+/**
+ * The rule a table row links, or undefined for a line that is no rule's row.
+ * @param {string} row
+ */
 function ruleNameOfRow(row) {
   return /^\| \[([^\]]+)\]\(/.exec(row)?.[1];
 }
 
-/** The README with its table written from the rules, and what differs in the table it has. */
+/**
+ * The README with its table written from the rules, and what differs in the table it has.
+ * @param {string} readme
+ * @param {PublishedRule[]} rules
+ * @returns {Written}
+ */
 function readmeFor(readme, rules) {
   const lines = readme.split('\n');
   const begin = lines.indexOf(TABLE_BEGIN);
@@ -88,8 +119,14 @@ function readmeFor(readme, rules) {
   return { text, drift: tableDrift(table, expected, rules) };
 }
 
+/**
+ * @param {string[]} table
+ * @param {string[]} expected
+ * @param {PublishedRule[]} rules
+ */
 function tableDrift(table, expected, rules) {
   const rows = new Map(table.map((row) => [ruleNameOfRow(row), row]));
+  /** @type {string[]} */
   const drift = [];
   if (table.slice(0, TABLE_HEADER.length).join('\n') !== TABLE_HEADER.join('\n')) {
     drift.push(`README.md: the table's header is not\n  ${TABLE_HEADER.join('\n  ')}`);
@@ -101,6 +138,7 @@ function tableDrift(table, expected, rules) {
     if (row === undefined) drift.push(`${where}: no row; ${rule.module} gives\n  ${written}`);
     else if (row !== written) drift.push(differs(`${where}: the row`, row, `${rule.module} gives`, written));
   }
+  /** @type {Set<string | undefined>} */
   const known = new Set(rules.map((rule) => rule.name));
   const strays = table.slice(TABLE_HEADER.length).filter((row) => !known.has(ruleNameOfRow(row)));
   for (const row of strays) drift.push(`README.md: a row for no rule of the ruleset\n  ${row}`);
@@ -113,6 +151,9 @@ function tableDrift(table, expected, rules) {
 /**
  * A rule page with its head written from the rule, and what differs. The head is the title (`# <rule>`), a blank
  * line, the summary paragraph (up to the next blank line), and later one `**Severity:**` line.
+ * @param {string} pageText
+ * @param {PublishedRule} rule
+ * @returns {Written}
  */
 function pageFor(pageText, rule) {
   const lines = pageText.split('\n');
@@ -130,6 +171,7 @@ function pageFor(pageText, rule) {
   const severityLine = lines[severityLines[0]];
   const writtenSummary = markdownOf(rule.description);
   const writtenSeverity = `**Severity:** \`${rule.severity}\``;
+  /** @type {string[]} */
   const drift = [];
   if (summary !== writtenSummary) {
     drift.push(differs(`${rule.page}: the summary`, summary, `${rule.module}'s description is`, writtenSummary));
@@ -142,11 +184,18 @@ function pageFor(pageText, rule) {
   return { text, drift };
 }
 
-/** Each file the docs keep about the rules: its path, its text now, and its text written from the rules. */
+/**
+ * Each file the docs keep about the rules: its path, its text now, and its text written from the rules.
+ * @param {string} root
+ * @param {PublishedRule[]} rules
+ */
 function documentsOf(root, rules) {
+  /** @type {{ path: string, current: string, written: string, drift: string[] }[]} */
   const files = [];
+  /** @type {string[]} */
   const unfixable = [];
   const readmePath = join(root, 'README.md');
+  /** @type {(path: string, current: string, written: Written) => void} */
   const addFile = (path, current, written) => {
     unfixable.push(...(written.unfixable ?? []));
     files.push({ path, current, written: written.text, drift: written.drift ?? [] });
@@ -172,6 +221,7 @@ function documentsOf(root, rules) {
   return { files, unfixable };
 }
 
+/** @param {string[]} args */
 async function main(args) {
   const [mode, rootOption, rootArgument] = args;
   const withRoot = args.length === 3 && rootOption === '--root';
@@ -189,7 +239,9 @@ async function main(args) {
     rules = await publishedRules();
   } catch (error) {
     // esbuild's message names the file and line of a source that does not compile.
-    console.error(`Could not read the rules from src/ruleset.ts: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      `Could not read the rules from src/ruleset.ts: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 2;
   }
   const { files, unfixable } = documentsOf(root, rules);

@@ -11,19 +11,25 @@
 // Writes the "Start-up" section of docs/performance.md (between its markers; `npm run bench` keeps it).
 //
 // Options: --runs N (rounds; default 9).
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { installedVersionOf, ROOT } from './lib-corpus.mjs';
-import { SPECTRAL_BUILTINS } from './spectral-builtins.mjs';
+import { timedSpectralLint } from './lib-timed-lint.mjs';
 import { STARTUP_BEGIN, STARTUP_END } from './startup-markers.mjs';
 
 const TARGET_TIME_RATIO = 1.15;
-const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
 const PAGE = join(ROOT, 'docs', 'performance.md');
 const WORK = join(ROOT, '.cache', 'startup');
 const DOCUMENT = join(ROOT, 'fixtures', 'integration', 'all-rules.oas3.yaml');
+const SPECTRAL_BUILTINS = JSON.parse(readFileSync(join(ROOT, 'scripts', 'spectral-builtins.json'), 'utf8'));
+
+/**
+ * One side of the comparison: its `.spectral.yaml`, and the size of its code (0 for the floor).
+ * @typedef {{ name: string, label: string, ruleset: string, bytes: number }} Variant
+ * One timed lint: wall time and CPU time in milliseconds, and how many findings it gave.
+ * @typedef {{ wall: number, cpu: number, findings: number }} Sample
+ */
 
 const runs = runsFrom(process.argv.slice(2));
 if (!existsSync(join(ROOT, 'dist', 'ruleset.mjs'))) {
@@ -31,6 +37,7 @@ if (!existsSync(join(ROOT, 'dist', 'ruleset.mjs'))) {
   process.exit(1);
 }
 const variants = await writeVariants();
+/** @type {Record<string, Sample[]>} */
 const samples = Object.fromEntries(variants.map((variant) => [variant.name, []]));
 for (const variant of variants) await lintOnce(variant); // untimed: the file cache, for every side alike
 for (let round = 0; round < runs; round++) {
@@ -40,11 +47,14 @@ for (let round = 0; round < runs; round++) {
 const floor = summaryOf(samples.floor);
 const rows = variants.map((variant) => ({ ...variant, ...summaryOf(samples[variant.name]) }));
 for (const row of rows) {
-  console.log(`${row.name.padEnd(16)} ${row.wall.toFixed(0)} ms (×${(row.wall / floor.wall).toFixed(3)}), CPU ${row.cpu.toFixed(0)} ms (+${(row.cpu - floor.cpu).toFixed(0)})`);
+  console.log(
+    `${row.name.padEnd(16)} ${row.wall.toFixed(0)} ms (×${(row.wall / floor.wall).toFixed(3)}), CPU ${row.cpu.toFixed(0)} ms (+${(row.cpu - floor.cpu).toFixed(0)})`,
+  );
 }
 writeSection(renderSection(rows, floor));
 console.log(`wrote the start-up section of ${relative(ROOT, PAGE)}`);
 
+/** @param {string[]} args */
 function runsFrom(args) {
   const index = args.indexOf('--runs');
   if (index === -1) return 9;
@@ -53,21 +63,35 @@ function runsFrom(args) {
   return value;
 }
 
-/** Each side as a `.spectral.yaml` that extends its ruleset file, the way users extend the package. */
+/**
+ * Each side as a `.spectral.yaml` that extends its ruleset file, the way users extend the package.
+ * @returns {Promise<Variant[]>}
+ */
 async function writeVariants() {
   rmSync(WORK, { recursive: true, force: true });
-  const folder = (name) => {
+  const folder = (/** @type {string} */ name) => {
     mkdirSync(join(WORK, name), { recursive: true });
     return join(WORK, name);
   };
-  const extending = (name, file) => {
+  const extending = (/** @type {string} */ name, /** @type {string} */ file) => {
     const spectralYaml = join(WORK, `${name}.spectral.yaml`);
     writeFileSync(spectralYaml, `extends: [${JSON.stringify(file)}]\n`);
     return spectralYaml;
   };
   const floorYaml = join(WORK, 'floor.spectral.yaml');
   mkdirSync(WORK, { recursive: true });
-  writeFileSync(floorYaml, ['rules:', '  floor-info-present:', '    given: $.info', '    severity: warn', '    then:', '      function: truthy', ''].join('\n'));
+  writeFileSync(
+    floorYaml,
+    [
+      'rules:',
+      '  floor-info-present:',
+      '    given: $.info',
+      '    severity: warn',
+      '    then:',
+      '      function: truthy',
+      '',
+    ].join('\n'),
+  );
 
   const shipped = folder('shipped');
   for (const file of ['index.js', 'ruleset.mjs']) copyFileSync(join(ROOT, 'dist', file), join(shipped, file));
@@ -90,17 +114,39 @@ async function writeVariants() {
 
   return [
     { name: 'floor', label: 'floor (one trivial rule)', ruleset: floorYaml, bytes: 0 },
-    { name: 'shipped', label: '**shipped**: ES module + CommonJS main', ruleset: extending('shipped', join(shipped, 'index.js')), bytes: sizeOf(shipped, ['index.js', 'ruleset.mjs']) },
-    { name: 'plain-commonjs', label: 'plain CommonJS bundle', ruleset: extending('plain-commonjs', plain), bytes: sizeOf(join(WORK, 'plain-commonjs'), ['index.js']) },
-    { name: 'code-in-a-string', label: 'code in a string, evaluated with `Function` (until 0.1.0)', ruleset: extending('code-in-a-string', inString), bytes: sizeOf(join(WORK, 'code-in-a-string'), ['index.js']) },
+    {
+      name: 'shipped',
+      label: '**shipped**: ES module + CommonJS main',
+      ruleset: extending('shipped', join(shipped, 'index.js')),
+      bytes: sizeOf(shipped, ['index.js', 'ruleset.mjs']),
+    },
+    {
+      name: 'plain-commonjs',
+      label: 'plain CommonJS bundle',
+      ruleset: extending('plain-commonjs', plain),
+      bytes: sizeOf(join(WORK, 'plain-commonjs'), ['index.js']),
+    },
+    {
+      name: 'code-in-a-string',
+      label: 'code in a string, evaluated with `Function` (until 0.1.0)',
+      ruleset: extending('code-in-a-string', inString),
+      bytes: sizeOf(join(WORK, 'code-in-a-string'), ['index.js']),
+    },
   ];
 }
 
+/**
+ * @param {string} folderPath
+ * @param {string[]} files
+ */
 function sizeOf(folderPath, files) {
   return files.reduce((total, file) => total + readFileSync(join(folderPath, file)).length, 0);
 }
 
-/** The former build's wrapper: the bundle's code as one string, run with `Function`; the built-ins stay `require`s. */
+/**
+ * The former build's wrapper: the bundle's code as one string, run with `Function`; the built-ins stay `require`s.
+ * @param {string} code
+ */
 function carriedInAString(code) {
   const required = [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]))];
   const builtins = required.map((id) => `${JSON.stringify(id)}: require(${JSON.stringify(id)})`).join(', ');
@@ -114,28 +160,23 @@ function carriedInAString(code) {
   ].join('\n');
 }
 
-function lintOnce(variant) {
-  const usageFile = join(WORK, `usage-${variant.name}.json`);
-  const output = join(WORK, `out-${variant.name}.json`);
-  rmSync(usageFile, { force: true });
-  const args = ['--require', join(ROOT, 'scripts', 'bench-probe.cjs'), SPECTRAL, 'lint', DOCUMENT, '--ruleset', variant.ruleset, '--format', 'json', '--output', output, '--quiet'];
-  return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wall = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0 && code !== 1) return reject(new Error(`${variant.name} exited ${code}: ${stderr.slice(0, 2000)}`));
-      const findings = JSON.parse(readFileSync(output, 'utf8') || '[]').length;
-      resolvePromise({ wall, cpu: JSON.parse(readFileSync(usageFile, 'utf8')).cpuMs, findings });
-    });
+/**
+ * @param {Variant} variant
+ * @returns {Promise<Sample>}
+ */
+async function lintOnce(variant) {
+  const run = await timedSpectralLint({
+    document: DOCUMENT,
+    ruleset: variant.ruleset,
+    workDirectory: WORK,
+    label: variant.name,
   });
+  return { wall: run.milliseconds, cpu: run.cpuMs, findings: run.findings };
 }
 
+/** @param {Sample[]} list */
 function summaryOf(list) {
-  const median = (values) => {
+  const median = (/** @type {number[]} */ values) => {
     const sorted = [...values].sort((a, b) => a - b);
     const middle = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -143,8 +184,13 @@ function summaryOf(list) {
   return { wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), findings: list[0].findings };
 }
 
+/**
+ * @param {(Variant & Sample)[]} rowList
+ * @param {Sample} floorSummary
+ */
 function renderSection(rowList, floorSummary) {
-  const mark = (ratio) => (ratio <= TARGET_TIME_RATIO ? `**×${ratio.toFixed(2)}**` : `**×${ratio.toFixed(2)}** (over ×${TARGET_TIME_RATIO})`);
+  const mark = (/** @type {number} */ ratio) =>
+    ratio <= TARGET_TIME_RATIO ? `**×${ratio.toFixed(2)}**` : `**×${ratio.toFixed(2)}** (over ×${TARGET_TIME_RATIO})`;
   const lines = [
     STARTUP_BEGIN,
     '## Start-up',
@@ -164,10 +210,14 @@ function renderSection(rowList, floorSummary) {
   return lines.join('\n');
 }
 
+/** @param {string} section */
 function writeSection(section) {
   const page = readFileSync(PAGE, 'utf8');
   const begin = page.indexOf(STARTUP_BEGIN);
   const end = page.indexOf(STARTUP_END);
-  const next = begin === -1 ? `${page.trimEnd()}\n\n${section}\n` : `${page.slice(0, begin)}${section}${page.slice(end + STARTUP_END.length)}`;
+  const next =
+    begin === -1
+      ? `${page.trimEnd()}\n\n${section}\n`
+      : `${page.slice(0, begin)}${section}${page.slice(end + STARTUP_END.length)}`;
   writeFileSync(PAGE, next);
 }

@@ -32,6 +32,9 @@ function overridesOf(preset: PresetName): Record<string, 'error' | 'off'> {
 /** Every preset over `recommended` (the ruleset itself, which `recommended` is). */
 export function presetsOver(recommended: RulesetDefinition): Record<PresetName, RulesetDefinition> {
   const layered = (preset: PresetName): RulesetDefinition =>
-    preset === 'recommended' ? recommended : ({ extends: [recommended], rules: overridesOf(preset) } as RulesetDefinition);
-  return Object.fromEntries(PRESET_NAMES.map((preset) => [preset, layered(preset)])) as Record<PresetName, RulesetDefinition>;
+    preset === 'recommended' ? recommended : { extends: [recommended], rules: overridesOf(preset) };
+  return Object.fromEntries(PRESET_NAMES.map((preset) => [preset, layered(preset)])) as Record<
+    PresetName,
+    RulesetDefinition
+  >;
 }

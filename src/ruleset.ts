@@ -54,7 +54,9 @@ export interface RulesetOptions {
 
 export function ruleOptionsFrom(options: RulesetOptions = {}): RuleOptions {
   const lower = (names: unknown): string[] =>
-    Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string' && n.length > 0).map((n) => n.toLowerCase()) : [];
+    Array.isArray(names)
+      ? names.filter((n): n is string => typeof n === 'string' && n.length > 0).map((n) => n.toLowerCase())
+      : [];
   return {
     collectionEnvelopeNames: new Set([...COLLECTION_ENVELOPE_NAMES, ...lower(options.collectionEnvelopeNames)]),
     missingGrantPropertyParts: ['scope', 'permission', ...lower(options.missingGrantPropertyNames)],
@@ -86,7 +88,9 @@ function spectralFunctionFor(rule: AuthRule, options: RuleOptions) {
     } catch (error) {
       // An exception would abort Spectral's whole run, for every file: report it as a finding instead.
       const reason = error instanceof Error ? error.message : String(error);
-      return [{ message: `${rule.name} could not check this document (${reason}); please report this as a bug.`, path: [] }];
+      return [
+        { message: `${rule.name} could not check this document (${reason}); please report this as a bug.`, path: [] },
+      ];
     }
   };
   Object.defineProperty(lint, 'name', { value: rule.name });
@@ -116,5 +120,5 @@ export function createRuleset(options: RulesetOptions = {}): RulesetDefinition {
       },
     ]),
   );
-  return { formats: [oas2, oas3], rules } as RulesetDefinition;
+  return { formats: [oas2, oas3], rules };
 }

@@ -83,7 +83,9 @@ describe.each(RULE_NAMES)('rule %s', (name) => {
 
 /** The modules a file loads: every `require(...)`, `import ... from` and `export ... from`, with the literal it names. */
 function loadedModulesIn(code: string): { literal?: string }[] {
-  const requires = [...code.matchAll(/\brequire\s*\(\s*(?:(["'])([^"'\n]*)\1\s*\))?/g)].map((match) => ({ literal: match[2] }));
+  const requires = [...code.matchAll(/\brequire\s*\(\s*(?:(["'])([^"'\n]*)\1\s*\))?/g)].map((match) => ({
+    literal: match[2],
+  }));
   const imports = [...code.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*(["'])([^"'\n]+)\1/gm)].map((match) => ({
     literal: match[2],
   }));
@@ -143,10 +145,12 @@ describe('the package entries', () => {
     );
   });
 
-  test.each(exportedFiles())('%s requires the package\'s one ES module and nothing else', (entry) => {
+  test.each(exportedFiles())("%s requires the package's one ES module and nothing else", (entry) => {
     const loaded = loadedModulesIn(read(entry));
     expect(loaded.length).toBeGreaterThan(0);
-    const targets = loaded.map((module) => (module.literal === undefined ? '(dynamic)' : join(dirname(entry), module.literal)));
+    const targets = loaded.map((module) =>
+      module.literal === undefined ? '(dynamic)' : join(dirname(entry), module.literal),
+    );
     expect([...new Set(targets)]).toEqual([CORE]);
   });
 

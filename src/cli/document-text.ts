@@ -17,7 +17,8 @@ const BYTES_PER_MEGABYTE = 1024 * 1024;
 /** Too large to lint in reasonable time and memory (a 50 MB description took Spectral 9 minutes and 1.15 GB here). */
 export function sizeProblemOf(bytes: number, maxMegabytes: number): TextProblem | undefined {
   if (bytes <= maxMegabytes * BYTES_PER_MEGABYTE) return undefined;
-  const size = bytes < BYTES_PER_MEGABYTE / 10 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / BYTES_PER_MEGABYTE).toFixed(1)} MB`;
+  const size =
+    bytes < BYTES_PER_MEGABYTE / 10 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / BYTES_PER_MEGABYTE).toFixed(1)} MB`;
   return {
     message: `is ${size}, more than the ${maxMegabytes} MB limit; use --max-file-size ${Math.ceil(bytes / BYTES_PER_MEGABYTE)} to lint it anyway`,
   };
@@ -55,7 +56,11 @@ const ENCODED_REPLACEMENT_CHARACTER = [0xef, 0xbf, 0xbd];
 /** Where the first byte that is not UTF-8 is, as a line and column of the text around it. */
 function notUtf8Problem(bytes: Uint8Array): TextProblem {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { line: 1, column: 1, message: 'is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8' };
+    return {
+      line: 1,
+      column: 1,
+      message: 'is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8',
+    };
   }
   // A lenient decoding turns each invalid sequence into U+FFFD; the first U+FFFD that the file did not spell out
   // itself as EF BF BD is the place.
@@ -71,7 +76,11 @@ function notUtf8Problem(bytes: Uint8Array): TextProblem {
       const line = before.split('\n').length;
       const column = index - before.lastIndexOf('\n');
       const byte = bytes[offset]?.toString(16).toUpperCase().padStart(2, '0');
-      return { line, column, message: `is not UTF-8 text: byte 0x${byte} at byte offset ${offset} is not valid UTF-8; save the file as UTF-8` };
+      return {
+        line,
+        column,
+        message: `is not UTF-8 text: byte 0x${byte} at byte offset ${offset} is not valid UTF-8; save the file as UTF-8`,
+      };
     }
     searchFrom = index + 1;
   }
@@ -93,7 +102,8 @@ export function aliasBombProblem(text: string): TextProblem | undefined {
   try {
     const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
     const { expanded, written, largestAlias, largestSize } = expansionOf(document.contents);
-    if (expanded <= MAX_EXPANDED_NODES || expanded <= MAX_EXPANSION_FACTOR * written || largestAlias === undefined) return undefined;
+    if (expanded <= MAX_EXPANDED_NODES || expanded <= MAX_EXPANSION_FACTOR * written || largestAlias === undefined)
+      return undefined;
     const place = lineCounter.linePos(largestAlias.range?.[0] ?? 0);
     return {
       line: place.line,
@@ -145,7 +155,8 @@ function expansionOf(root: unknown): Expansion {
 
   const childrenOf = (node: Node): Node[] => {
     if (isAlias(node)) return targetOf.has(node) ? [targetOf.get(node) as Node] : [];
-    if (isMap(node)) return node.items.flatMap((pair) => [pair.key, pair.value]).filter((child): child is Node => isNode(child));
+    if (isMap(node))
+      return node.items.flatMap((pair) => [pair.key, pair.value]).filter((child): child is Node => isNode(child));
     if (isSeq(node)) return node.items.filter((child): child is Node => isNode(child));
     return [];
   };

@@ -1,146 +1,79 @@
-import { Command, Option } from 'commander';
-import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
-import type { FixReport } from '../fix';
+import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { FixProblem, fixDocument, FixReport, unifiedDiff } from '../fix';
 import { REPAIRABLE_RULES } from '../fix/repairable-rules';
-import type { CommandEnvironment } from './lint-command';
-import { DEFAULT_MAX_FILE_MEGABYTES, DEFAULT_RULESET_FILES, EXIT, megabytesOption, SEVERITIES, SeverityName } from './names';
+import { CommandEnvironment, exitCodeOf, forEachDocument, setUp, usageError, writeProblems } from './document-pipeline';
+import { displayPath, InputProblem } from './input-problem';
+import { SEVERITIES } from './names';
+import type { DocumentOptions } from './options';
+import { atOrAbove, writeToStream } from './report';
 
-export interface FixCommandOptions {
-  ruleset?: string;
+export interface FixCommandOptions extends DocumentOptions {
   dryRun?: boolean;
   rules?: string[];
   removeCollection404?: boolean;
-  failSeverity: SeverityName;
-  allowRemoteRefs?: boolean;
-  allowOutsideRefs?: string[];
-  maxFileSize: number;
-}
-
-/** Adds `fix` to the program. Spectral and the fixer load only when it runs, as `lint` does. */
-export function registerFixCommand(program: Command, environment: CommandEnvironment, setExitCode: (code: number) => void): void {
-  program
-    .command('fix')
-    .description('repair, in place, the findings that have one obviously right repair (comments and layout are kept)')
-    .argument('<documents...>', 'files or globs, as for lint')
-    .option('-r, --ruleset <file>', `ruleset to lint with, as for lint (default: ${DEFAULT_RULESET_FILES.join(', ')} in the working directory, if any)`)
-    .option('--dry-run', 'print the repairs as a unified diff on standard output (the report goes to standard error); write nothing')
-    .option('--rules <rules>', `repair only these rules (comma-separated): ${REPAIRABLE_RULES.join(', ')}`, (list: string) =>
-      list.split(',').map((name) => name.trim()).filter((name) => name.length > 0),
-    )
-    .option('--remove-collection-404', 'also remove the 404 of top-level collection listings (auth-no-404-collection): this changes the API contract')
-    .addOption(
-      new Option('-F, --fail-severity <severity>', 'exit 1 when a finding left is at or above this severity')
-        .choices(Object.keys(SEVERITIES))
-        .default('error'),
-    )
-    .option('--allow-remote-refs', 'fetch $refs to http(s):// URLs (refused by default); remote files are never edited')
-    .option(
-      '--allow-outside-refs <dir>',
-      "let file $refs read, and fix edit, files under DIR too (by default only under the document's directory); repeatable",
-      (dir: string, dirs: string[] | undefined) => [...(dirs ?? []), dir],
-    )
-    .option('--max-file-size <MB>', 'refuse documents (and files they $ref) larger than this, as lint', megabytesOption, DEFAULT_MAX_FILE_MEGABYTES)
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Exit codes: 0 nothing left at or above the fail severity; 1 findings left; 2 usage or input error (as lint).',
-        'A file that does not parse, or whose repaired text would not parse, is never written; writes are atomic.',
-      ].join('\n'),
-    )
-    .action(async (documents: string[], options: FixCommandOptions) => {
-      setExitCode(await fixCommand(documents, options, environment));
-    });
 }
 
 /**
  * `fix`: for each document, lint it as `lint` does (same ruleset discovery and reference policy), repair what
  * has one right repair, and report per file what was fixed and what is left for a person.
  */
-export async function fixCommand(patterns: string[], options: FixCommandOptions, environment: CommandEnvironment): Promise<number> {
-  const { Spectral } = await import('@stoplight/spectral-core');
-  const { fixDocument, unifiedDiff } = await import('../fix');
-  const { discoverFiles } = await import('./discover-files');
-  const { displayPath, formatInputProblem } = await import('./input-problem');
-  const { loadRuleset, RulesetLoadError } = await import('./load-ruleset');
-  const { describeError, PACKAGE_NAME } = await import('./names');
-  const { readDocument } = await import('./read-document');
-  const { atOrAbove, writeToStream } = await import('./report');
-  const { createSafeResolver, realDirectories, refusedReferenceProblems } = await import('./safe-resolver');
-  const { cwd, stderr } = environment;
-  const report = options.dryRun === true ? stderr : environment.stdout;
-
+export async function fixCommand(
+  patterns: string[],
+  options: FixCommandOptions,
+  environment: CommandEnvironment,
+): Promise<number> {
   const unknown = (options.rules ?? []).filter((rule) => !REPAIRABLE_RULES.includes(rule));
   if (unknown.length > 0) {
-    stderr.write(`${PACKAGE_NAME}: --rules ${unknown.join(', ')}: fix repairs only ${REPAIRABLE_RULES.join(', ')}\n`);
-    return EXIT.usageOrInput;
+    return usageError(`--rules ${unknown.join(', ')}: fix repairs only ${REPAIRABLE_RULES.join(', ')}`, environment);
   }
-  let ruleset: Ruleset;
-  let allowedDirectories: string[];
-  try {
-    ruleset = (await loadRuleset(options.ruleset, cwd, environment.ownRulesetModule)).ruleset;
-    allowedDirectories = realDirectories(options.allowOutsideRefs ?? [], cwd);
-  } catch (error) {
-    stderr.write(`${PACKAGE_NAME}: ${error instanceof RulesetLoadError ? error.message : describeError(error)}\n`);
-    return EXIT.usageOrInput;
-  }
+  const setup = await setUp(options, environment);
+  if ('error' in setup) return usageError(setup.error, environment);
+  const dryRun = options.dryRun === true;
+  const report = dryRun ? environment.stderr : environment.stdout;
+  const display = (path: string) => displayPath(path, environment.cwd);
 
-  const { files, problems } = await discoverFiles(patterns, cwd);
-  const failing: ISpectralDiagnostic[] = [];
   let fixedCount = 0;
-  let leftCount = 0;
-  for (const file of files) {
-    const read = await readDocument(file, { maxFileMegabytes: options.maxFileSize });
-    if (read.document === undefined || !read.lintable || read.problems.length > 0) {
-      problems.push(...read.problems);
-      continue;
-    }
-    const { resolver, refusals } = createSafeResolver(file, {
-      allowRemoteRefs: options.allowRemoteRefs === true,
-      allowedDirectories,
-      maxFileMegabytes: options.maxFileSize,
+  const left: ISpectralDiagnostic[] = [];
+  const eachDocument = { verb: 'fixed', cleanOnly: true } as const;
+  const { problems } = await forEachDocument(patterns, setup, environment, eachDocument, async (open) => {
+    const fixed = await fixDocument(open.file, {
+      spectral: open.spectral,
+      rules: options.rules,
+      removeCollection404: options.removeCollection404 === true,
+      dryRun,
+      allowedDirectories: setup.policy.allowedDirectories,
     });
-    const spectral = new Spectral({ resolver });
-    spectral.setRuleset(ruleset);
-    let fixed: FixReport;
-    try {
-      fixed = await fixDocument(file, {
-        spectral,
-        rules: options.rules,
-        removeCollection404: options.removeCollection404 === true,
-        dryRun: options.dryRun === true,
-        allowedDirectories,
-      });
-    } catch (error) {
-      problems.push({ file, message: `could not be fixed: ${describeError(error)}` });
-      continue;
-    }
-    if (fixed.error !== undefined) {
-      problems.push({ file, message: fixed.error.startsWith(file) ? fixed.error.slice(file.length).replace(/^:?\s*/, '') : fixed.error });
-      continue;
-    }
-    problems.push(...refusedReferenceProblems(fixed.left.map(({ result }) => result), refusals));
-    if (options.dryRun === true) {
+    if (fixed.error !== undefined) return [inputProblemOf(fixed.error)];
+    if (dryRun) {
       for (const change of fixed.changes) {
-        const name = displayPath(change.path, cwd);
-        await writeToStream(environment.stdout, unifiedDiff(change.before, change.edits, { from: `a/${name}`, to: `b/${name}` }));
+        const name = display(change.path);
+        const diff = unifiedDiff(change.before, change.edits, { from: `a/${name}`, to: `b/${name}` });
+        await writeToStream(environment.stdout, diff);
       }
     }
-    await writeToStream(report, summaryOf(fixed, (path) => displayPath(path, cwd)));
+    await writeToStream(report, summaryOf(fixed, display));
     fixedCount += fixed.fixed.length;
-    leftCount += fixed.left.length;
-    failing.push(...atOrAbove(fixed.left.map(({ result }) => result), options.failSeverity));
-  }
+    const leftHere = fixed.left.map(({ result }) => result);
+    left.push(...leftHere);
+    return open.refusedReferences(leftHere);
+  });
 
-  for (const problem of problems) stderr.write(`${PACKAGE_NAME}: ${formatInputProblem(problem, cwd)}\n`);
-  const written = options.dryRun === true ? ' (dry run: nothing written)' : '';
-  await writeToStream(report, `${fixedCount} fixed, ${leftCount} left for a person, ${failing.length} of them at or above ${options.failSeverity}${written}\n`);
-  if (problems.length > 0) return EXIT.usageOrInput;
-  return failing.length > 0 ? EXIT.findings : EXIT.clean;
+  writeProblems(problems, environment);
+  const failing = atOrAbove(left, options.failSeverity);
+  const written = dryRun ? ' (dry run: nothing written)' : '';
+  const failingCount = `${failing.length} of them at or above ${options.failSeverity}`;
+  await writeToStream(report, `${fixedCount} fixed, ${left.length} left for a person, ${failingCount}${written}\n`);
+  return exitCodeOf(problems, failing);
+}
+
+function inputProblemOf({ file, line, column, reason }: FixProblem): InputProblem {
+  return { file, line, column, message: reason };
 }
 
 /** Severity names by Spectral's numbers (0 error ... 3 hint), from the table `--fail-severity` reads. */
-const SEVERITY_NAMES: Record<number, string> = Object.fromEntries(Object.entries(SEVERITIES).map(([name, value]) => [value, name]));
+const SEVERITY_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(SEVERITIES).map(([name, value]) => [value, name]),
+);
 
 /** Per file: what was fixed and what is left, one line each, `file:line:column` first (editors link it). */
 function summaryOf(report: FixReport, display: (path: string) => string): string {
@@ -152,7 +85,9 @@ function summaryOf(report: FixReport, display: (path: string) => string): string
   }
   for (const note of report.notes) lines.push(`  note   ${note}`);
   for (const { result, reason } of report.left) {
-    lines.push(`  left   ${placeOf(result)}  ${result.code} (${SEVERITY_NAMES[result.severity] ?? result.severity}): ${result.message}`);
+    lines.push(
+      `  left   ${placeOf(result)}  ${result.code} (${SEVERITY_NAMES[result.severity] ?? result.severity}): ${result.message}`,
+    );
     lines.push(`         why left: ${reason}`);
   }
   return `${lines.join('\n')}\n`;

@@ -19,7 +19,11 @@ export class RulesetLoadError extends Error {}
  * this package's own rules. A file is loaded the way `spectral lint` loads it (migrated and bundled by Spectral's
  * ruleset bundler, so `extends`, `overrides` and custom `functions` work the same).
  */
-export async function loadRuleset(rulesetOption: string | undefined, cwd: string, ownRulesetModule: string): Promise<LoadedRuleset> {
+export async function loadRuleset(
+  rulesetOption: string | undefined,
+  cwd: string,
+  ownRulesetModule: string,
+): Promise<LoadedRuleset> {
   const file = rulesetOption === undefined ? defaultRulesetFile(cwd) : resolve(cwd, rulesetOption);
   if (file === undefined) return { ruleset: new Ruleset(createRuleset()) };
   if (!fs.existsSync(file)) throw new RulesetLoadError(`--ruleset ${rulesetOption}: no such file`);
@@ -42,9 +46,13 @@ export function includesOwnRules(ruleset: Ruleset): boolean {
 
 async function loadRulesetFile(file: string, ownRulesetModule: string): Promise<Ruleset> {
   // Subpath exports of the bundler: required at run time (TypeScript's node10 resolution does not read `exports`).
-  const { bundleAndLoadRuleset } = require('@stoplight/spectral-ruleset-bundler/with-loader') as { bundleAndLoadRuleset: Loader };
-  const { builtins } = require('@stoplight/spectral-ruleset-bundler/plugins/builtins') as typeof import('@stoplight/spectral-ruleset-bundler/dist/plugins/builtins');
-  const { commonjs } = require('@stoplight/spectral-ruleset-bundler/plugins/commonjs') as typeof import('@stoplight/spectral-ruleset-bundler/dist/plugins/commonjs');
+  const { bundleAndLoadRuleset } = require('@stoplight/spectral-ruleset-bundler/with-loader') as {
+    bundleAndLoadRuleset: Loader;
+  };
+  const { builtins } =
+    require('@stoplight/spectral-ruleset-bundler/plugins/builtins') as typeof import('@stoplight/spectral-ruleset-bundler/dist/plugins/builtins');
+  const { commonjs } =
+    require('@stoplight/spectral-ruleset-bundler/plugins/commonjs') as typeof import('@stoplight/spectral-ruleset-bundler/dist/plugins/commonjs');
   return bundleAndLoadRuleset(file, { fs, fetch }, [ownPackage(ownRulesetModule), builtins(), commonjs()]);
 }
 

@@ -1,19 +1,41 @@
 import { Command, CommanderError, Option } from 'commander';
+import { REPAIRABLE_RULES } from '../fix/repairable-rules';
 import { DOCUMENTATION_BASE_URL, RULES } from '../ruleset';
-import type { CommandEnvironment, LintOptions } from './lint-command';
-import { DEFAULT_MAX_FILE_MEGABYTES, DEFAULT_RULESET_FILES, EXIT, FORMAT_NAMES, megabytesOption, PACKAGE_NAME, SEVERITIES } from './names';
-import { registerFixCommand } from './fix-command';
+import type { CommandEnvironment } from './document-pipeline';
+import type { FixCommandOptions } from './fix-command';
+import type { LintOptions } from './lint-command';
+import { EXIT, FORMAT_NAMES, PACKAGE_NAME } from './names';
+import { documentOptions } from './options';
 
 /** The rule table for `--help`, read from the ruleset itself so that it never drifts from what runs. */
 export function rulesHelp(): string {
   const width = Math.max(...RULES.map((rule) => rule.name.length));
   const rows = RULES.map((rule) => `  ${rule.name.padEnd(width)}  ${rule.severity}`);
-  return ['', 'Rules (severity):', ...rows, '', `Each rule is explained at ${DOCUMENTATION_BASE_URL}/<rule>.md`].join('\n');
+  return ['', 'Rules (severity):', ...rows, '', `Each rule is explained at ${DOCUMENTATION_BASE_URL}/<rule>.md`].join(
+    '\n',
+  );
 }
 
-export function createProgram(version: string, environment: CommandEnvironment, setExitCode: (code: number) => void): Command {
+/** A command's work: its documents and options in, its exit code out. */
+type CommandAction<Options> = (
+  documents: string[],
+  options: Options,
+  environment: CommandEnvironment,
+) => Promise<number>;
+
+/**
+ * The program and its commands. Each command's options and help are defined here; its module, which loads Spectral,
+ * is loaded only to run it, so that help, version and usage errors answer at once.
+ */
+export function createProgram(
+  version: string,
+  environment: CommandEnvironment,
+  setExitCode: (code: number) => void,
+): Command {
   const program = new Command(PACKAGE_NAME)
-    .description('Lints OpenAPI 2.0/3.0/3.1 descriptions for how they answer callers who are not authenticated (401), not allowed (403) or not entitled to know an item exists (404).')
+    .description(
+      'Lints OpenAPI 2.0/3.0/3.1 descriptions for how they answer callers who are not authenticated (401), not allowed (403) or not entitled to know an item exists (404).',
+    )
     .version(version)
     // Errors come back as exceptions (see run), so that usage errors exit with 2 like input errors, not commander's 1.
     .exitOverride()
@@ -23,29 +45,35 @@ export function createProgram(version: string, environment: CommandEnvironment, 
     })
     .showHelpAfterError(`(${PACKAGE_NAME} --help shows the usage)`)
     .addHelpText('after', `\nExample:\n  ${PACKAGE_NAME} lint openapi.yaml\n${rulesHelp()}`);
+  const loadedAction =
+    <Options>(load: () => Promise<CommandAction<Options>>) =>
+    async (documents: string[], options: Options) => {
+      const action = await load();
+      setExitCode(await action(documents, options, environment));
+    };
 
+  const lint = documentOptions({
+    ruleset: 'ruleset to use instead of the embedded one',
+    failSeverity: 'exit 1 when a finding is at or above this severity',
+    allowRemoteRefs: 'fetch $refs to http(s):// URLs (refused by default)',
+    allowOutsideRefs:
+      "let file $refs read files under DIR too (by default only under the linted document's directory); repeatable",
+    maxFileSize: 'refuse documents (and files they $ref) larger than this',
+  });
   program
     .command('lint')
     .description('lint OpenAPI documents with this ruleset, or with the team ruleset given or found')
     .argument('<documents...>', 'files or globs (quote globs so that the shell leaves them alone: "apis/**/*.yaml")')
-    .option('-r, --ruleset <file>', `ruleset to use instead of the embedded one (default: ${DEFAULT_RULESET_FILES.join(', ')} in the working directory, if any)`)
+    .addOption(lint.ruleset)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(
-      new Option('-F, --fail-severity <severity>', 'exit 1 when a finding is at or above this severity')
-        .choices(Object.keys(SEVERITIES))
-        .default('error'),
-    )
+    .addOption(lint.failSeverity)
     .option('-D, --display-only-failures', 'report only the findings at or above the fail severity')
     .option('-q, --quiet', 'print only the report (no "No results" line, no notes)')
     .option('--show-documentation-url', "add each finding's documentation URL to the report")
-    .option('--allow-remote-refs', 'fetch $refs to http(s):// URLs (refused by default)')
-    .option(
-      '--allow-outside-refs <dir>',
-      "let file $refs read files under DIR too (by default only under the linted document's directory); repeatable",
-      (dir: string, dirs: string[] | undefined) => [...(dirs ?? []), dir],
-    )
-    .option('--max-file-size <MB>', 'refuse documents (and files they $ref) larger than this', megabytesOption, DEFAULT_MAX_FILE_MEGABYTES)
+    .addOption(lint.allowRemoteRefs)
+    .addOption(lint.allowOutsideRefs)
+    .addOption(lint.maxFileSize)
     .addHelpText(
       'after',
       [
@@ -56,13 +84,53 @@ export function createProgram(version: string, environment: CommandEnvironment, 
         rulesHelp(),
       ].join('\n'),
     )
-    .action(async (documents: string[], options: LintOptions) => {
-      // Loaded only to lint: help, version and usage errors answer without loading Spectral.
-      const { lintCommand } = await import('./lint-command');
-      setExitCode(await lintCommand(documents, options, environment));
-    });
+    .action(loadedAction<LintOptions>(async () => (await import('./lint-command')).lintCommand));
 
-  registerFixCommand(program, environment, setExitCode);
+  const fix = documentOptions({
+    ruleset: 'ruleset to lint with, as for lint',
+    failSeverity: 'exit 1 when a finding left is at or above this severity',
+    allowRemoteRefs: 'fetch $refs to http(s):// URLs (refused by default); remote files are never edited',
+    allowOutsideRefs:
+      'let file $refs read, and fix edit, files under DIR too ' +
+      "(by default only under the document's directory); repeatable",
+    maxFileSize: 'refuse documents (and files they $ref) larger than this, as lint',
+  });
+  program
+    .command('fix')
+    .description('repair, in place, the findings that have one obviously right repair (comments and layout are kept)')
+    .argument('<documents...>', 'files or globs, as for lint')
+    .addOption(fix.ruleset)
+    .option(
+      '--dry-run',
+      'print the repairs as a unified diff on standard output (the report goes to standard error); write nothing',
+    )
+    .option(
+      '--rules <rules>',
+      `repair only these rules (comma-separated): ${REPAIRABLE_RULES.join(', ')}`,
+      (list: string) =>
+        list
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name.length > 0),
+    )
+    .option(
+      '--remove-collection-404',
+      'also remove the 404 of top-level collection listings (auth-no-404-collection): this changes the API contract',
+    )
+    .addOption(fix.failSeverity)
+    .addOption(fix.allowRemoteRefs)
+    .addOption(fix.allowOutsideRefs)
+    .addOption(fix.maxFileSize)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 nothing left at or above the fail severity; 1 findings left; 2 usage or input error (as lint).',
+        'A file that does not parse, or whose repaired text would not parse, is never written; writes are atomic.',
+      ].join('\n'),
+    )
+    .action(loadedAction<FixCommandOptions>(async () => (await import('./fix-command')).fixCommand));
+
   return program;
 }
 

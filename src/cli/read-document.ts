@@ -60,9 +60,16 @@ export async function readDocument(file: string, limits: ReadLimits = DEFAULT_RE
 /** Why a parsed document is not an OpenAPI 2.0, 3.0 or 3.1 description, or undefined when it is one. */
 export function notOpenApiReason(data: unknown): string | undefined {
   if (oas2(data, null) || oas3_0(data, null) || oas3_1(data, null)) return undefined;
-  const root = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  const found = 'openapi' in root ? `openapi: ${String(root.openapi)}` : 'swagger' in root ? `swagger: ${String(root.swagger)}` : undefined;
-  const expected = 'not an OpenAPI 2.0, 3.0 or 3.1 description (expected `swagger: "2.0"` or `openapi: 3.0.x`/`3.1.x` at the top level';
+  const root =
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const found =
+    'openapi' in root
+      ? `openapi: ${String(root.openapi)}`
+      : 'swagger' in root
+        ? `swagger: ${String(root.swagger)}`
+        : undefined;
+  const expected =
+    'not an OpenAPI 2.0, 3.0 or 3.1 description (expected `swagger: "2.0"` or `openapi: 3.0.x`/`3.1.x` at the top level';
   return found === undefined ? `${expected})` : `${expected}, found \`${found}\`)`;
 }
 

@@ -5,7 +5,8 @@ import { stripVTControlCharacters } from 'node:util';
 import { FormatName, SEVERITIES, SeverityName } from './names';
 
 // The package's Node entry adds pretty, github-actions, sarif and code-climate; its declared types omit them.
-const formatters = spectralFormatters as typeof spectralFormatters & typeof import('@stoplight/spectral-formatters/dist/index.node');
+const formatters = spectralFormatters as typeof spectralFormatters &
+  typeof import('@stoplight/spectral-formatters/dist/index.node');
 
 /** Output formats by the names `spectral lint -f` uses, all from Spectral's own formatters. */
 export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = {

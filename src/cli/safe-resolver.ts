@@ -27,7 +27,10 @@ export interface SafeResolver {
 }
 
 /** The results that report a reference this resolver refused, as the command's input problems (exit 2). */
-export function refusedReferenceProblems(results: readonly ISpectralDiagnostic[], refusals: ReadonlySet<string>): InputProblem[] {
+export function refusedReferenceProblems(
+  results: readonly ISpectralDiagnostic[],
+  refusals: ReadonlySet<string>,
+): InputProblem[] {
   return results
     .filter((result) => result.code === 'invalid-ref' && refusals.has(result.message))
     .map((result) => ({
@@ -52,6 +55,8 @@ type ResolverOptions = NonNullable<ConstructorParameters<typeof Resolver>[0]>;
 type ResolveOptions = NonNullable<Parameters<Resolver['resolve']>[1]>;
 type RunnerCache = NonNullable<ResolverOptions['uriCache']>;
 type ParseResolveResult = NonNullable<ResolveOptions['parseResolveResult']>;
+/** A file as Spectral's parser left it: its tree (any JSON value), or why it could not be parsed. */
+type ParsedFile = { result: unknown; error?: Error };
 type TransformRef = NonNullable<ResolverOptions['transformRef']>;
 type ReferenceReader = (ref: { href(): string; scheme(): string }) => Promise<string>;
 
@@ -78,7 +83,9 @@ export function createSafeResolver(
   const resolveHttp = createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS });
   const readRemote: ReferenceReader = async (ref) => {
     if (!policy.allowRemoteRefs) {
-      return refuse(`$ref ${ref.href()} was not fetched: remote references are off by default; use --allow-remote-refs to fetch them`);
+      return refuse(
+        `$ref ${ref.href()} was not fetched: remote references are off by default; use --allow-remote-refs to fetch them`,
+      );
     }
     return resolveHttp(ref as Parameters<typeof resolveHttp>[0]);
   };
@@ -99,7 +106,8 @@ export function createSafeResolver(
     // Read the checked real path, not the reference, so that the file read is the file checked.
     const checked = await readCheckedText(target, policy.maxFileMegabytes ?? DEFAULT_MAX_FILE_MEGABYTES);
     if (checked.problem === undefined) return checked.text;
-    const place = checked.problem.line === undefined ? '' : ` (line ${checked.problem.line}, column ${checked.problem.column})`;
+    const place =
+      checked.problem.line === undefined ? '' : ` (line ${checked.problem.line}, column ${checked.problem.column})`;
     return refuse(`$ref ${ref.href()} was not read: the file ${checked.problem.message}${place}`);
   };
   const remote = { resolve: readOncePerRun(readRemote) };
@@ -112,7 +120,7 @@ export function createSafeResolver(
 /** What one run of the resolver (one lint of the document) keeps: each file read and parsed once, the walk so far. */
 class ResolverRun {
   readonly texts = new Map<string, Promise<string>>();
-  readonly parsed = new Map<string, ReturnType<ParseResolveResult>>();
+  readonly parsed = new Map<string, Promise<ParsedFile>>();
   /** The parsed tree of each file, by the address its runners have, for the targets of its local `$ref`s. */
   readonly trees = new Map<string, unknown>();
   /** True while the resolver walks the linted document itself, which it does first, synchronously, once. */
@@ -233,7 +241,7 @@ class OneRunnerPerReferenceResolver extends Resolver {
             const key = uri.targetAuthority.href();
             let parsed = run.parsed.get(key);
             if (parsed === undefined) {
-              parsed = parse(uri).then(({ result, error }) => ({ result, error }));
+              parsed = parse(uri).then(({ result, error }): ParsedFile => ({ result, error }));
               run.parsed.set(key, parsed);
             }
             const { result, error } = await parsed;
@@ -245,7 +253,11 @@ class OneRunnerPerReferenceResolver extends Resolver {
     run.walkingDocument = true;
     let resolution: ReturnType<Resolver['resolve']>;
     try {
-      resolution = super.resolve(source, { ...opts, ctx: { ...opts.ctx, [RUN]: run }, parseResolveResult: parseOnce });
+      resolution = super.resolve(source, {
+        ...opts,
+        ctx: { ...(opts.ctx as object | undefined), [RUN]: run },
+        parseResolveResult: parseOnce,
+      });
     } finally {
       run.walkingDocument = false;
     }
@@ -278,7 +290,8 @@ function objectsIn(value: unknown, objectCounts: Map<object, number>): number {
   // A value inside itself (possible with YAML aliases) counts once: the library's walk would not end there anyway.
   objectCounts.set(value, count);
   if (typeof (value as { $ref?: unknown }).$ref !== 'string') {
-    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) count += objectsIn(child, objectCounts);
+    for (const child of Object.values(value))
+      if (typeof child === 'object' && child !== null) count += objectsIn(child, objectCounts);
   }
   objectCounts.set(value, count);
   return count;

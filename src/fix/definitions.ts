@@ -18,7 +18,10 @@ export const NOT_FOUND_DESCRIPTION = 'The item does not exist or is not visible 
  * (`Bearer realm="api"`, `Basic realm="api"`), so that every operation finds its own scheme among them.
  * With no known auth-scheme (API keys only), the header is described without a challenge value.
  */
-export function wwwAuthenticateHeader(version: OpenApiVersion, authSchemes: readonly string[]): Record<string, unknown> {
+export function wwwAuthenticateHeader(
+  version: OpenApiVersion,
+  authSchemes: readonly string[],
+): Record<string, unknown> {
   const description = 'How to authenticate, one challenge per accepted scheme (RFC 9110 §11.6.1).';
   const challenges = authSchemes.map((scheme) => `${scheme} realm="${REALM}"`);
   if (version === '2.0') {
@@ -39,7 +42,8 @@ export function wwwAuthenticateHeader(version: OpenApiVersion, authSchemes: read
 
 export function unauthorizedResponse(version: OpenApiVersion, authSchemes: readonly string[]): Record<string, unknown> {
   return {
-    description: 'The request has no valid credentials (none, malformed or expired); WWW-Authenticate says how to authenticate.',
+    description:
+      'The request has no valid credentials (none, malformed or expired); WWW-Authenticate says how to authenticate.',
     headers: { 'WWW-Authenticate': wwwAuthenticateHeader(version, authSchemes) },
   };
 }
@@ -51,8 +55,14 @@ export function notFoundResponse(): Record<string, unknown> {
 /** The body property that names what a 403's caller lacks. */
 export function missingGrantsProperty(scoped: boolean): [string, Record<string, unknown>] {
   return scoped
-    ? ['missing_scopes', { type: 'array', description: 'The scopes the caller lacks, to ask for them.', items: { type: 'string' } }]
-    : ['missing_permissions', { type: 'array', description: 'The permissions the caller lacks.', items: { type: 'string' } }];
+    ? [
+        'missing_scopes',
+        { type: 'array', description: 'The scopes the caller lacks, to ask for them.', items: { type: 'string' } },
+      ]
+    : [
+        'missing_permissions',
+        { type: 'array', description: 'The permissions the caller lacks.', items: { type: 'string' } },
+      ];
 }
 
 /** An RFC 9457 problem body that names what the caller lacks. */
@@ -75,7 +85,11 @@ export function problemBody(version: OpenApiVersion, scoped: boolean): [string, 
  * The shared 403: a problem body with `missing_scopes`, and (when the document uses bearer tokens) the RFC 6750
  * §3.1 challenge `Bearer error="insufficient_scope", scope="..."`, shown with one of the document's scopes.
  */
-export function forbiddenResponse(version: OpenApiVersion, bearer: boolean, exampleScope: string | undefined): Record<string, unknown> {
+export function forbiddenResponse(
+  version: OpenApiVersion,
+  bearer: boolean,
+  exampleScope: string | undefined,
+): Record<string, unknown> {
   const response: Record<string, unknown> = {
     description: 'The caller is known but lacks a scope this operation needs; missing_scopes names them.',
   };

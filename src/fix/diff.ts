@@ -6,13 +6,18 @@ import { applyEdits, sortedEdits, TextEdit } from './edits';
  * the whole lines it touches, and nearby changes share a hunk. Linear in the size of the text, whatever the
  * number of edits (a general diff of a 4 MB description with a thousand insertions would not be).
  */
-export function unifiedDiff(before: string, edits: readonly TextEdit[], labels: { from: string; to: string }, context = 3): string {
+export function unifiedDiff(
+  before: string,
+  edits: readonly TextEdit[],
+  labels: { from: string; to: string },
+  context = 3,
+): string {
   const lines = new Lines(before);
   const blocks = changedBlocks(before, lines, edits);
   if (blocks.length === 0) return '';
   const output = [`--- ${labels.from}\n`, `+++ ${labels.to}\n`];
   let shift = 0; // new line number minus old line number, before the current block
-  for (let first = 0; first < blocks.length; ) {
+  for (let first = 0; first < blocks.length;) {
     let last = first;
     while (last + 1 < blocks.length && blocks[last + 1].from - blocks[last].to <= 2 * context) last++;
     const start = Math.max(0, blocks[first].from - context);
@@ -61,7 +66,7 @@ interface Block {
 function changedBlocks(before: string, lines: Lines, edits: readonly TextEdit[]): Block[] {
   const spans = sortedEdits(edits).map((edit) => ({ edit, ...lineSpanOf(before, lines, edit) }));
   const blocks: Block[] = [];
-  for (let index = 0; index < spans.length; ) {
+  for (let index = 0; index < spans.length;) {
     const group = [spans[index]];
     let to = spans[index].to;
     while (index + group.length < spans.length && spans[index + group.length].from <= to) {
@@ -117,7 +122,8 @@ class Lines {
   readonly count: number;
 
   constructor(private readonly content: string) {
-    for (let index = content.indexOf('\n'); index >= 0; index = content.indexOf('\n', index + 1)) this.starts.push(index + 1);
+    for (let index = content.indexOf('\n'); index >= 0; index = content.indexOf('\n', index + 1))
+      this.starts.push(index + 1);
     // A final line end opens no line of its own.
     if (this.starts[this.starts.length - 1] === content.length) this.starts.pop();
     this.count = this.starts.length;
@@ -130,7 +136,8 @@ class Lines {
 
   /** The line an offset is on; `count` for the text's end when it ends with a line end. */
   lineOf(offset: number): number {
-    if (offset >= this.content.length) return this.content.endsWith('\n') || this.content === '' ? this.count : this.count - 1;
+    if (offset >= this.content.length)
+      return this.content.endsWith('\n') || this.content === '' ? this.count : this.count - 1;
     let low = 0;
     let high = this.count - 1;
     while (low < high) {

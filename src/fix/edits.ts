@@ -70,7 +70,11 @@ export class EditPlan {
   /** Per file changed: the text edits, and what they mean for the data. */
   files(): { source: SourceFile; edits: TextEdit[]; changes: DataChange[] }[] {
     return [...this.byFile.values()]
-      .map(({ source, removals, insertions, changes }) => ({ source, edits: [...removals, ...insertionEdits(source, insertions)], changes }))
+      .map(({ source, removals, insertions, changes }) => ({
+        source,
+        edits: [...removals, ...insertionEdits(source, insertions)],
+        changes,
+      }))
       .filter((file) => file.edits.length > 0);
   }
 
@@ -91,7 +95,8 @@ export class EditPlan {
       if (depth === keys.length - 1) return false;
       const child = pair.value;
       const next: Location = { ...here, node: YAML.isNode(child) ? child : null, path: [...here.path, keys[depth]] };
-      if (refStringOf(next.node) !== undefined) refuse(`${describe(next)} is a $ref: the change belongs where it points`);
+      if (refStringOf(next.node) !== undefined)
+        refuse(`${describe(next)} is a $ref: the change belongs where it points`);
       if (YAML.isAlias(child)) refuse(`${describe(next)} is a YAML alias of a node used elsewhere`);
       here = next;
     }
@@ -140,7 +145,8 @@ export class EditPlan {
 
 function mapAt(at: Location): YAML.YAMLMap {
   const node = at.node;
-  if (!YAML.isMap(node) || node.range === undefined || node.range === null) return refuse(`${describe(at)} is not a map`);
+  if (!YAML.isMap(node) || node.range === undefined || node.range === null)
+    return refuse(`${describe(at)} is not a map`);
   checkNotRepeated(at);
   return node;
 }
@@ -213,7 +219,9 @@ function blockInsertion(source: SourceFile, map: YAML.YAMLMap, index: number, en
   const first = startOf(map.items[0]);
   const column = first - lineStart(text, first);
   const flowRefs = writesValuesInFlow(map);
-  const lines = entries.map(({ key, value }) => yamlBlockEntry(style, column, key, value, flowRefs && isReference(value))).join('');
+  const lines = entries
+    .map(({ key, value }) => yamlBlockEntry(style, column, key, value, flowRefs && isReference(value)))
+    .join('');
   if (index < 0 && isBlankBefore(text, first)) {
     // Before the first entry, and before the comment lines just above it, which belong to it.
     let at = lineStart(text, first);
@@ -236,7 +244,8 @@ function blockInsertion(source: SourceFile, map: YAML.YAMLMap, index: number, en
 
 function flowInsertion(source: SourceFile, map: YAML.YAMLMap, index: number, entries: readonly Entry[]): TextEdit {
   const written = entries.map(({ key, value }) => yamlFlowEntry(source.style, key, value));
-  if (map.items.length === 0) return { start: map.range![0] + 1, end: map.range![1] - 1, text: ` ${written.join(', ')} ` };
+  if (map.items.length === 0)
+    return { start: map.range![0] + 1, end: map.range![1] - 1, text: ` ${written.join(', ')} ` };
   if (index < 0) {
     const first = startOf(map.items[0]);
     return { start: first, end: first, text: written.map((entry) => `${entry}, `).join('') };
@@ -251,18 +260,28 @@ function jsonInsertion(source: SourceFile, map: YAML.YAMLMap, index: number, ent
   const newline = text.indexOf('\n', open);
   const expanded = style.indentUnit !== '' && newline >= 0 && newline < close;
   if (map.items.length === 0) {
-    if (style.indentUnit === '') return { start: open + 1, end: close - 1, text: entries.map((e) => jsonMember(style, e.key, e.value, ':', '', false)).join(',') };
+    if (style.indentUnit === '')
+      return {
+        start: open + 1,
+        end: close - 1,
+        text: entries.map((e) => jsonMember(style, e.key, e.value, ':', '', false)).join(','),
+      };
     const outer = leadingWhitespace(text, open);
     const inner = outer + style.indentUnit;
     const members = entries.map((e) => jsonMember(style, e.key, e.value, ': ', inner, true));
-    return { start: open + 1, end: close - 1, text: `${style.eol}${inner}${members.join(`,${style.eol}${inner}`)}${style.eol}${outer}` };
+    return {
+      start: open + 1,
+      end: close - 1,
+      text: `${style.eol}${inner}${members.join(`,${style.eol}${inner}`)}${style.eol}${outer}`,
+    };
   }
   const sample = map.items[0];
   const colon = text.slice((sample.key as YAML.Scalar).range![1], (sample.value as YAML.Node).range![0]);
   if (!expanded) {
     const members = entries.map((e) => jsonMember(style, e.key, e.value, colon, '', false));
     const comma = map.items.length > 1 ? text.slice(endOf(sample), startOf(map.items[1])) : ', ';
-    if (index < 0) return { start: startOf(sample), end: startOf(sample), text: members.map((m) => m + comma).join('') };
+    if (index < 0)
+      return { start: startOf(sample), end: startOf(sample), text: members.map((m) => m + comma).join('') };
     const end = endOf(map.items[index]);
     return { start: end, end, text: members.map((m) => comma + m).join('') };
   }
@@ -274,7 +293,11 @@ function jsonInsertion(source: SourceFile, map: YAML.YAMLMap, index: number, ent
       const at = lineStart(text, startOf(sample));
       return { start: at, end: at, text: wholeLines };
     }
-    return { start: startOf(sample), end: startOf(sample), text: members.map((m) => `${m},${style.eol}${indent}`).join('') };
+    return {
+      start: startOf(sample),
+      end: startOf(sample),
+      text: members.map((m) => `${m},${style.eol}${indent}`).join(''),
+    };
   }
   const end = endOf(map.items[index]);
   // Between two entries whose comma ends the line: whole new lines, each with its comma (the neighbours stay as they are).
@@ -322,6 +345,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function sortedEdits(edits: readonly TextEdit[]): TextEdit[] {
   return edits
     .map((edit, order) => ({ edit, order }))
-    .sort((a, b) => a.edit.start - b.edit.start || (a.edit.end - a.edit.start) - (b.edit.end - b.edit.start) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        a.edit.start - b.edit.start || a.edit.end - a.edit.start - (b.edit.end - b.edit.start) || a.order - b.order,
+    )
     .map(({ edit }) => edit);
 }

@@ -8,8 +8,10 @@ import type { AuthRule, RuleOptions } from '../rule';
 import { RULES, ruleOptionsFrom, RulesetOptions } from '../ruleset';
 import { applyEdits, DataChange, EditPlan, TextEdit } from './edits';
 import { Location, SourceFiles } from './locate';
+import { describeProblem, FixProblem } from './problem';
 import { Refusal } from './refusal';
 import type { RepairContext, RepairDone, RuleFinding, RuleRepair } from './repair';
+import { findingsOfResults, LintedDescription } from './reported-place';
 import { auth401DocumentedRepair } from './repairs/auth-401-documented';
 import { auth401WwwAuthenticateRepair } from './repairs/auth-401-www-authenticate';
 import { auth403DescribesScopesRepair } from './repairs/auth-403-describes-scopes';
@@ -88,7 +90,7 @@ export interface FixReport {
   /** Whether the changes were written (false for a dry run, an error, or no change). */
   written: boolean;
   /** Why the document could not be fixed at all (it does not parse, is not OpenAPI, a repaired text would not parse). */
-  error?: string;
+  error?: FixProblem;
 }
 
 /**
@@ -104,20 +106,25 @@ export async function fixDocument(file: string, options: FixOptions): Promise<Fi
     const real = realpathSync(document);
     root = parseSource(real, readFileSync(real, 'utf8'));
   } catch (error) {
-    return { ...report, error: error instanceof ParseFailure ? error.message : `${document}: cannot be read (${(error as Error).message})` };
+    if (error instanceof ParseFailure) return { ...report, error: error.problem };
+    return { ...report, error: { file: document, reason: `cannot be read (${(error as Error).message})` } };
   }
 
-  const parsed = root.format === 'json' ? new Document(root.text, Json, document) : new Document(root.text, Yaml, document);
+  const parsed =
+    root.format === 'json' ? new Document(root.text, Json, document) : new Document(root.text, Yaml, document);
   // Spectral's parser reports hard errors at severity 0 (warnings, such as numeric keys, do not stop linting).
   const syntaxError = parsed.diagnostics.find((diagnostic) => diagnostic.severity === 0);
-  if (syntaxError !== undefined) return { ...report, error: `${document}:${placeOf(syntaxError)}: ${syntaxError.message}` };
+  if (syntaxError !== undefined) {
+    return { ...report, error: { file: document, ...placeOf(syntaxError), reason: syntaxError.message } };
+  }
   const { resolved, results } = await options.spectral.runWithResolved(parsed);
   const notOpenApi = results.find((result) => result.code === 'unrecognized-format');
-  if (notOpenApi !== undefined) return { ...report, error: `${document}: ${notOpenApi.message}` };
+  if (notOpenApi !== undefined) return { ...report, error: { file: document, reason: notOpenApi.message } };
 
   const facts = documentFactsOf(resolved, parsed.data);
   const ruleOptions = ruleOptionsFrom(options.ruleOptions);
-  const ruleFindings = RULES.flatMap((rule) => findingsOf(rule, facts, ruleOptions));
+  const repairable = RULES.filter((rule) => REPAIRS.some((repair) => repair.rule === rule.name));
+  const ruleFindings = repairable.flatMap((rule) => findingsOf(rule, facts, ruleOptions));
   const files = new SourceFiles(root, [dirname(root.path), ...(options.allowedDirectories ?? [])]);
   const plan = new EditPlan();
   const completed = new Set<string>();
@@ -132,10 +139,17 @@ export async function fixDocument(file: string, options: FixOptions): Promise<Fi
     complete: (at) => completed.add(idOf(at)),
   };
 
+  const description: LintedDescription = {
+    file: root.path,
+    unresolved: parsed.data,
+    resolved,
+    dataOf: (path) => dataOf(files, path),
+  };
+  const findingsReported = findingsOfResults(results, ruleFindings, description);
   const outcomes = new Map<ISpectralDiagnostic, FixedFinding | LeftFinding>();
   for (const repair of REPAIRS) {
     for (const result of results.filter((r) => r.code === repair.rule)) {
-      outcomes.set(result, repairResult(result, repair, ruleFindings, context, options.rules));
+      outcomes.set(result, repairResult(result, repair, findingsReported.get(result) ?? [], context, options.rules));
     }
   }
   for (const result of results) {
@@ -145,21 +159,21 @@ export async function fixDocument(file: string, options: FixOptions): Promise<Fi
   }
 
   // Nothing is fixed unless everything planned can be written: otherwise every finding is left, with the reason.
-  const nothingFixed = (problem: string): FixReport => ({
+  const nothingFixed = (problem: FixProblem): FixReport => ({
     ...report,
     fixed: [],
-    left: results.map((result) => ({ result, reason: `nothing was written: ${problem}` })),
-    error: `${problem}; nothing was written`,
+    left: results.map((result) => ({ result, reason: `nothing was written: ${describeProblem(problem)}` })),
+    error: { ...problem, reason: `${problem.reason}; nothing was written` },
   });
   try {
     context.shared.finish();
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    return nothingFixed(`${document}: ${error.message}`);
+    return nothingFixed({ file: document, reason: error.message });
   }
   report.notes.push(...context.shared.notes);
   const changes = verifiedChanges(plan);
-  if (typeof changes === 'string') return nothingFixed(changes);
+  if (!Array.isArray(changes)) return nothingFixed(changes);
   report.changes = changes;
   if (options.dryRun === true || changes.length === 0) return report;
   for (const change of changes) writeAtomically(change.path, change.before, change.after);
@@ -167,7 +181,7 @@ export async function fixDocument(file: string, options: FixOptions): Promise<Fi
 }
 
 /** The repaired text of every file the plan changes, each checked; or the first problem found. */
-function verifiedChanges(plan: EditPlan): FileChange[] | string {
+function verifiedChanges(plan: EditPlan): FileChange[] | FixProblem {
   const changes: FileChange[] = [];
   for (const { source, edits, changes: dataChanges } of plan.files()) {
     const after = applyEdits(source.text, edits);
@@ -178,16 +192,26 @@ function verifiedChanges(plan: EditPlan): FileChange[] | string {
   return changes;
 }
 
+/** The data of a file a `$ref` reaches, when the fixer may read it (inside the allowed directories, parsed). */
+function dataOf(files: SourceFiles, file: string): unknown {
+  try {
+    return files.load(file).data;
+  } catch (error) {
+    if (error instanceof Refusal) return undefined;
+    throw error;
+  }
+}
+
+/** One result repaired through the findings it reports (see findingsOfResults), or left with the reason. */
 function repairResult(
   result: ISpectralDiagnostic,
   repair: RuleRepair,
-  ruleFindings: readonly RuleFinding[],
+  findings: readonly RuleFinding[],
   context: RepairContext,
   selected: readonly string[] | undefined,
 ): FixedFinding | LeftFinding {
-  if (selected !== undefined && !selected.includes(repair.rule)) return { result, reason: 'not among the rules selected with --rules' };
-  // Rules report with message "{{error}}": a result's message is the rule's own, which names the operation.
-  const findings = ruleFindings.filter((finding) => finding.rule === result.code && finding.message === result.message);
+  if (selected !== undefined && !selected.includes(repair.rule))
+    return { result, reason: 'not among the rules selected with --rules' };
   if (findings.length === 0) return { result, reason: 'could not be traced back to an operation' };
   if (findings.every((finding) => finding.covers?.length === 0)) {
     return { result, reason: 'the operations it counts need a change that fix does not make (see the message)' };
@@ -225,8 +249,10 @@ function findingsOf(rule: AuthRule, facts: DocumentFacts, options: RuleOptions):
   }
 }
 
-function placeOf(diagnostic: { range: { start: { line: number; character: number } } }): string {
-  return `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
+type Range = { start: { line: number; character: number } };
+
+function placeOf({ range }: { range: Range }): { line: number; column: number } {
+  return { line: range.start.line + 1, column: range.start.character + 1 };
 }
 
 function reasonLeft(result: ISpectralDiagnostic): string {
@@ -238,21 +264,28 @@ function reasonLeft(result: ISpectralDiagnostic): string {
  * The repaired text must parse, and to exactly the original data with the intended changes: a check that the
  * splicing touched nothing else, before anything is written. Returns the problem, if any.
  */
-export function verify(source: SourceFile, after: string, changes: readonly DataChange[]): string | undefined {
+export function verify(source: SourceFile, after: string, changes: readonly DataChange[]): FixProblem | undefined {
   let data: unknown;
   try {
     data = dataOfText(source.path, after, source.format);
   } catch (error) {
-    return (error as Error).message;
+    if (error instanceof ParseFailure) return error.problem;
+    throw error;
   }
   const expected = copyOf(source.data);
   for (const change of changes) {
-    const parent = change.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key as string], expected);
+    const parent = change.path
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key as string], expected);
     const key = String(change.path[change.path.length - 1]);
-    if (typeof parent !== 'object' || parent === null) return `${source.path}: a change has no place in the data (${change.path.join('.')})`;
+    if (typeof parent !== 'object' || parent === null) {
+      return { file: source.path, reason: `a change has no place in the data (${change.path.join('.')})` };
+    }
     if (change.kind === 'set') (parent as Record<string, unknown>)[key] = change.value;
     else delete (parent as Record<string, unknown>)[key];
   }
-  if (!isDeepStrictEqual(data, expected)) return `${source.path}: the repaired text would not say what was intended`;
+  if (!isDeepStrictEqual(data, expected)) {
+    return { file: source.path, reason: 'the repaired text would not say what was intended' };
+  }
   return undefined;
 }

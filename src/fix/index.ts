@@ -6,5 +6,6 @@
 export { fixDocument, REPAIRS } from './engine';
 export type { FileChange, FixedFinding, FixOptions, FixReport, LeftFinding } from './engine';
 export { unifiedDiff } from './diff';
+export type { FixProblem } from './problem';
 export { REPAIRABLE_RULES } from './repairable-rules';
 export type { RepairDone } from './repair';

@@ -29,7 +29,10 @@ export class SourceFiles {
   private readonly files = new Map<string, SourceFile>();
   private readonly allowed: string[];
 
-  constructor(readonly root: SourceFile, allowedDirectories: readonly string[]) {
+  constructor(
+    readonly root: SourceFile,
+    allowedDirectories: readonly string[],
+  ) {
     this.files.set(root.path, root);
     this.allowed = allowedDirectories.map((directory) => realpathSync(directory));
   }
@@ -72,13 +75,17 @@ export class SourceFiles {
 
   /** Where a `$ref` string points: a file (this one when the ref starts with `#`) and the keys of its JSON pointer. */
   private targetOf(from: SourceFile, ref: string): { start: Location; pointer: Key[] } {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^file:/i.test(ref)) refuse(`${ref} is a remote reference, which is never followed`);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^file:/i.test(ref))
+      refuse(`${ref} is a remote reference, which is never followed`);
     const hash = ref.indexOf('#');
     const filePart = hash >= 0 ? ref.slice(0, hash) : ref;
     const pointer = hash >= 0 ? ref.slice(hash + 1) : '';
     if (pointer !== '' && !pointer.startsWith('/')) refuse(`${ref} is not a JSON pointer reference`);
     const keys = pointer === '' ? [] : pointer.slice(1).split('/').map(decodedPointerSegment);
-    const source = filePart === '' ? from : this.load(resolve(dirname(from.path), decodeURIComponent(filePart.replace(/^file:\/\//i, ''))));
+    const source =
+      filePart === ''
+        ? from
+        : this.load(resolve(dirname(from.path), decodeURIComponent(filePart.replace(/^file:\/\//i, ''))));
     return { start: { source, node: source.document.contents, path: [], viaRef: true }, pointer: keys };
   }
 
@@ -130,14 +137,20 @@ function childLocation(at: Location, key: Key): Location {
       refuse(`${describe(at)} has no "${key}"`);
     }
     const child = pair.value;
-    if (YAML.isAlias(child)) refuse(`${describe({ ...at, path: [...at.path, key] })} is a YAML alias (*${child.source}) of a node used elsewhere`);
+    if (YAML.isAlias(child))
+      refuse(
+        `${describe({ ...at, path: [...at.path, key] })} is a YAML alias (*${child.source}) of a node used elsewhere`,
+      );
     return { ...at, node: YAML.isNode(child) ? child : null, path: [...at.path, key] };
   }
   if (YAML.isSeq(node)) {
     const index = typeof key === 'number' ? key : Number(key);
     const child = Number.isInteger(index) ? node.items[index] : undefined;
     if (!YAML.isNode(child)) refuse(`${describe(at)} has no item ${key}`);
-    if (YAML.isAlias(child)) refuse(`${describe({ ...at, path: [...at.path, key] })} is a YAML alias (*${child.source}) of a node used elsewhere`);
+    if (YAML.isAlias(child))
+      refuse(
+        `${describe({ ...at, path: [...at.path, key] })} is a YAML alias (*${child.source}) of a node used elsewhere`,
+      );
     return { ...at, node: child, path: [...at.path, index] };
   }
   return refuse(`${describe(at)} is not a map`);
@@ -153,14 +166,16 @@ export function checkNotRepeated(at: Location): void {
 
 export function pairNamed(map: YAML.YAMLMap, key: Key): YAML.Pair | undefined {
   const wanted = String(key);
-  return map.items.find((pair) => YAML.isScalar(pair.key) && String(pair.key.value) === wanted) as YAML.Pair | undefined;
+  return map.items.find((pair) => YAML.isScalar(pair.key) && String(pair.key.value) === wanted);
 }
 
 /** The `$ref` string of a reference object in the model, if the node is one. */
 export function refStringOf(node: YAML.Node | null): string | undefined {
   if (!YAML.isMap(node)) return undefined;
   const pair = pairNamed(node, '$ref');
-  return pair !== undefined && YAML.isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value : undefined;
+  return pair !== undefined && YAML.isScalar(pair.value) && typeof pair.value.value === 'string'
+    ? pair.value.value
+    : undefined;
 }
 
 /** `components.responses.Unauthorized` in file.yaml: how a refusal names a place. */

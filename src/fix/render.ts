@@ -30,7 +30,14 @@ export function yamlFlowEntry(style: TextStyle, key: Key, value: unknown): strin
 }
 
 /** JSON member `"key": value`; nested lines start at `indent` (the member's own indentation). */
-export function jsonMember(style: TextStyle, key: Key, value: unknown, colon: string, indent: string, expanded: boolean): string {
+export function jsonMember(
+  style: TextStyle,
+  key: Key,
+  value: unknown,
+  colon: string,
+  indent: string,
+  expanded: boolean,
+): string {
   const json = expanded ? JSON.stringify(plain(value), null, style.indentUnit) : JSON.stringify(plain(value));
   return `${JSON.stringify(String(key))}${colon}${json.split('\n').join(style.eol + indent)}`;
 }

@@ -66,7 +66,20 @@ export class SharedResponses {
     const container = this.existingContainer();
     const placements: Placement[] =
       this.facts.version === '2.0'
-        ? [after('swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters')]
+        ? [
+            after(
+              'swagger',
+              'info',
+              'host',
+              'basePath',
+              'schemes',
+              'consumes',
+              'produces',
+              'paths',
+              'definitions',
+              'parameters',
+            ),
+          ]
         : [after('openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks'), after('schemas')];
     if (container.depth === this.containerPath.length) {
       for (const [name, definition] of created) this.plan.ensure(container.at, [name], definition, [atEnd]);
@@ -78,7 +91,8 @@ export class SharedResponses {
 
   private choose(name: SharedResponseName): { name: string; note: string; definition?: unknown } {
     const container = this.existingContainer();
-    const existing = container.depth === this.containerPath.length && YAML.isMap(container.at.node) ? container.at.node : undefined;
+    const existing =
+      container.depth === this.containerPath.length && YAML.isMap(container.at.node) ? container.at.node : undefined;
     const pointer = (candidate: string) => `#/${[...this.containerPath, candidate].join('/')}`;
     for (let suffix = 1; ; suffix++) {
       const candidate = suffix === 1 ? name : `${name}${suffix}`;
@@ -89,7 +103,8 @@ export class SharedResponses {
             : `${pointer(name)} exists and says something else: created ${pointer(candidate)}`;
         return { name: candidate, note, definition: this.definitionOf(name) };
       }
-      if (this.saysTheSame(name, candidate)) return { name: candidate, note: `reused ${pointer(candidate)} (it says the same)` };
+      if (this.saysTheSame(name, candidate))
+        return { name: candidate, note: `reused ${pointer(candidate)} (it says the same)` };
     }
   }
 
@@ -113,7 +128,8 @@ export class SharedResponses {
 
   /** Whether an existing component promises what the repair needs from it. */
   private saysTheSame(name: SharedResponseName, candidate: string): boolean {
-    const container = this.facts.version === '2.0' ? this.facts.resolved.responses : asObject(this.facts.resolved.components).responses;
+    const container =
+      this.facts.version === '2.0' ? this.facts.resolved.responses : asObject(this.facts.resolved.components).responses;
     const definition = asObject(container)[candidate];
     if (!isObject(definition)) return false;
     if (this.isCompletedByThisRun(candidate)) return true;
@@ -152,14 +168,18 @@ export class SharedResponses {
 /** "... is not visible to the caller", "hidden": a 404 that also covers items the caller may not see. */
 function saysHidden(description: string): boolean {
   const words = wordsOf(description);
-  return words.some((word, index) => word === 'hidden' || word === 'invisible' || (word === 'visible' && words[index - 1] === 'not'));
+  return words.some(
+    (word, index) => word === 'hidden' || word === 'invisible' || (word === 'visible' && words[index - 1] === 'not'),
+  );
 }
 
 /** The same test as `auth-403-describes-scopes`: a grant property in a body, or an insufficient_scope challenge. */
 function namesMissingGrants(response: unknown, facts: DocumentFacts, options: RuleOptions): boolean {
   const version = facts.version;
-  const isGrant = (property: string) => options.missingGrantPropertyParts.some((part) => property.toLowerCase().includes(part));
-  if (bodySchemasOf(response, version).some((schema) => hasPropertyNamed(schema, isGrant, 1, facts.resolved))) return true;
+  const isGrant = (property: string) =>
+    options.missingGrantPropertyParts.some((part) => property.toLowerCase().includes(part));
+  if (bodySchemasOf(response, version).some((schema) => hasPropertyNamed(schema, isGrant, 1, facts.resolved)))
+    return true;
   const header = headerNamed(response, 'WWW-Authenticate');
   if (header === undefined) return false;
   const texts = documentedValuesOf(header.header, version);
@@ -172,7 +192,9 @@ function namesMissingGrants(response: unknown, facts: DocumentFacts, options: Ru
  * when no operation names one, those of every scheme it defines.
  */
 export function documentAuthSchemes(facts: DocumentFacts): string[] {
-  const used = [...new Set(facts.operations.filter((op) => op.security.secured).flatMap((op) => op.security.schemeNames))];
+  const used = [
+    ...new Set(facts.operations.filter((op) => op.security.secured).flatMap((op) => op.security.schemeNames)),
+  ];
   const schemes = authSchemesNamed(used, facts.securitySchemes);
   return schemes.length > 0 ? schemes : authSchemesNamed(Object.keys(facts.securitySchemes), facts.securitySchemes);
 }

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as YAML from 'yaml';
+import { describeProblem, FixProblem } from './problem';
 
 /**
  * A description file as the fixer sees it: the exact text (every edit is a splice of it), the `yaml` library's
@@ -30,7 +31,12 @@ export interface TextStyle {
   singleQuote: boolean;
 }
 
-export class ParseFailure extends Error {}
+/** A text the fixer will not edit (or a repaired text it will not write) because it does not parse as it must. */
+export class ParseFailure extends Error {
+  constructor(readonly problem: FixProblem) {
+    super(describeProblem(problem));
+  }
+}
 
 /** At most this many aliases are expanded when turning YAML into data (a guard against alias bombs). */
 const MAX_ALIAS_COUNT = 10_000;
@@ -42,14 +48,17 @@ export function parseSource(path: string, text: string): SourceFile {
     try {
       jsonData = JSON.parse(text);
     } catch (error) {
-      throw new ParseFailure(`${path} is not valid JSON: ${(error as Error).message}`);
+      throw new ParseFailure({ file: path, reason: `is not valid JSON: ${(error as Error).message}` });
     }
   }
   const document = parseYamlText(path, text);
   const data = dataOf(path, document);
   // The model of a JSON text must say what JSON.parse says, or edits guided by it could not be trusted.
   if (json && !isDeepStrictEqual(data, jsonData)) {
-    throw new ParseFailure(`${path}: this JSON cannot be edited safely (its YAML reading differs from its JSON reading)`);
+    throw new ParseFailure({
+      file: path,
+      reason: 'this JSON cannot be edited safely (its YAML reading differs from its JSON reading)',
+    });
   }
   return {
     path,
@@ -68,7 +77,8 @@ export function dataOfText(path: string, text: string, format: 'yaml' | 'json'):
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new ParseFailure(`${path}: the repaired text is not valid JSON: ${(error as Error).message}`);
+      const reason = `the repaired text is not valid JSON: ${(error as Error).message}`;
+      throw new ParseFailure({ file: path, reason });
     }
   }
   return dataOf(path, parseYamlText(path, text));
@@ -88,14 +98,15 @@ function looksLikeJson(path: string, text: string): boolean {
 
 function parseYamlText(path: string, text: string): YAML.Document.Parsed {
   const documents = YAML.parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: true });
-  if (!Array.isArray(documents)) throw new ParseFailure(`${path} holds no document`);
-  if (documents.length !== 1) throw new ParseFailure(`${path} holds ${documents.length} YAML documents; a description is one`);
+  if (!Array.isArray(documents)) throw new ParseFailure({ file: path, reason: 'holds no document' });
+  if (documents.length !== 1) {
+    throw new ParseFailure({ file: path, reason: `holds ${documents.length} YAML documents; a description is one` });
+  }
   const [document] = documents;
   const error = document.errors[0];
   if (error !== undefined) {
     const where = error.linePos?.[0];
-    const at = where === undefined ? '' : `:${where.line}:${where.col}`;
-    throw new ParseFailure(`${path}${at}: ${error.message.split('\n')[0]}`);
+    throw new ParseFailure({ file: path, line: where?.line, column: where?.col, reason: error.message.split('\n')[0] });
   }
   return document;
 }
@@ -104,7 +115,7 @@ function dataOf(path: string, document: YAML.Document.Parsed): unknown {
   try {
     return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    throw new ParseFailure(`${path}: ${(error as Error).message}`);
+    throw new ParseFailure({ file: path, reason: (error as Error).message });
   }
 }
 

@@ -9,8 +9,12 @@ import { findNearbyPair, findNearbyPairAfter, findPhrase, wordsOf } from './text
 
 /** Phrases that speak of a caller without valid credentials: a 401 situation. */
 const AUTHENTICATION_PHRASES = [
-  'unauthenticated', 'not authenticated', 'authentication required', 'authentication is required',
-  'not logged in', 'login required',
+  'unauthenticated',
+  'not authenticated',
+  'authentication required',
+  'authentication is required',
+  'not logged in',
+  'login required',
 ];
 /**
  * "Not authenticated as the app that owns this resource": the caller is known, but is not the one allowed here.
@@ -21,7 +25,15 @@ const IDENTITY_CHECKS = ['not authenticated as', 'not logged in as'];
 /** How far apart a fault and a credential may stand, in words: "no valid access token" is three. */
 const NEARBY = 3;
 const CREDENTIALS = [
-  'token', 'tokens', 'credential', 'credentials', 'api key', 'api keys', 'apikey', 'secret', 'secrets',
+  'token',
+  'tokens',
+  'credential',
+  'credentials',
+  'api key',
+  'api keys',
+  'apikey',
+  'secret',
+  'secrets',
 ];
 /** Faults written before the credential: "missing or invalid token", "no valid API key", "wrong secret". */
 const FAULTS_BEFORE = new Set(['missing', 'invalid', 'expired', 'no', 'incorrect', 'wrong', 'revoked']);

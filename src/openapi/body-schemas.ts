@@ -29,7 +29,9 @@ export interface WrittenRef {
  */
 export function refWrittenAt(unresolved: unknown, path: JsonPath): WrittenRef | undefined {
   const last = lastRefAlong(unresolved, path);
-  return last !== undefined && last.depth === path.length ? { ref: last.ref, name: componentNameOf(last.ref) } : undefined;
+  return last !== undefined && last.depth === path.length
+    ? { ref: last.ref, name: componentNameOf(last.ref) }
+    : undefined;
 }
 
 /**

@@ -7,14 +7,30 @@ import { isArraySchema, mergedProperties } from './schemas';
 
 /** Envelope property names under which a listing returns its members. */
 export const COLLECTION_ENVELOPE_NAMES = [
-  'items', 'data', 'results', 'values', 'value', 'entries', 'records', 'elements', 'content', 'list', 'resources', 'nodes', 'edges',
+  'items',
+  'data',
+  'results',
+  'values',
+  'value',
+  'entries',
+  'records',
+  'elements',
+  'content',
+  'list',
+  'resources',
+  'nodes',
+  'edges',
 ];
 
 /**
  * A collection listing: a `get` on a path whose last segment is not templated, whose success body is an array,
  * or an object with an array property named like an envelope (`items`, `data`, ...) or like the collection.
  */
-export function isCollectionListing(document: DocumentFacts, operation: OperationFacts, envelopeNames: ReadonlySet<string>): boolean {
+export function isCollectionListing(
+  document: DocumentFacts,
+  operation: OperationFacts,
+  envelopeNames: ReadonlySet<string>,
+): boolean {
   if (operation.method !== 'get') return false;
   const collection = collectionNameOf(operation.path)?.toLowerCase();
   if (collection === undefined) return false;

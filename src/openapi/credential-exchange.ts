@@ -31,7 +31,10 @@ function endsInCredentialExchangeSegment(path: string): boolean {
   const last = segments[segments.length - 1]?.toLowerCase();
   if (last === undefined) return false;
   return CREDENTIAL_EXCHANGE_SEGMENTS.some(
-    (word) => last === word || (last.endsWith(word) && (last[last.length - word.length - 1] === '-' || last[last.length - word.length - 1] === '_')),
+    (word) =>
+      last === word ||
+      (last.endsWith(word) &&
+        (last[last.length - word.length - 1] === '-' || last[last.length - word.length - 1] === '_')),
   );
 }
 
@@ -64,7 +67,18 @@ export function isUnsecuredCredentialExchange(document: DocumentFacts, operation
 }
 
 /** Path segments of the steps of a login: `/auth/oauth/{provider}`, `/sessions/{flow}`. */
-const LOGIN_SEGMENTS = new Set(['auth', 'oauth', 'oauth2', 'login', 'signin', 'sign-in', 'token', 'authenticate', 'session', 'sessions']);
+const LOGIN_SEGMENTS = new Set([
+  'auth',
+  'oauth',
+  'oauth2',
+  'login',
+  'signin',
+  'sign-in',
+  'token',
+  'authenticate',
+  'session',
+  'sessions',
+]);
 
 /** Body properties that carry an issued credential. */
 const ISSUED_CREDENTIALS = new Set(['token', 'accesstoken', 'refreshtoken', 'idtoken']);

@@ -7,9 +7,9 @@ import { isErrorKey } from './responses';
  */
 
 /** IANA's HTTP Status Code Registry, 4xx and 5xx. */
-const REGISTERED_ERROR_CODES = new Set([
-  ...range(400, 418), ...range(421, 426), 428, 429, 431, 451, ...range(500, 508), 510, 511,
-].map(String));
+const REGISTERED_ERROR_CODES = new Set(
+  [...range(400, 418), ...range(421, 426), 428, 429, 431, 451, ...range(500, 508), 510, 511].map(String),
+);
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);

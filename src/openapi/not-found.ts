@@ -81,18 +81,24 @@ export interface NotFoundLikeResponse {
  * component name, or description says "not found": the operation answers missing items, only not with 404.
  * Names are read in the document as written, where the `$ref`s still stand.
  */
-export function notFoundLikeResponseOf(document: DocumentFacts, operation: OperationFacts): NotFoundLikeResponse | undefined {
+export function notFoundLikeResponseOf(
+  document: DocumentFacts,
+  operation: OperationFacts,
+): NotFoundLikeResponse | undefined {
   for (const [code, response] of Object.entries(operation.responses)) {
     if (!/^4\d\d$/.test(code) || NOT_RECODED.has(code)) continue;
     const responsePath = [...operation.location, 'responses', code];
     const names = [
-      ...bodySchemaPathsOf(response, responsePath, document.version).map((path) => refWrittenAt(document.unresolved, path)?.name),
+      ...bodySchemaPathsOf(response, responsePath, document.version).map(
+        (path) => refWrittenAt(document.unresolved, path)?.name,
+      ),
       refWrittenAt(document.unresolved, responsePath)?.name,
     ];
     const name = names.find((candidate) => candidate !== undefined && saysNotFound(candidate));
     if (name !== undefined) return { code, evidence: name };
     const description = asObject(response).description;
-    if (typeof description === 'string' && saysNotFound(description)) return { code, evidence: `"${quoted(description)}"` };
+    if (typeof description === 'string' && saysNotFound(description))
+      return { code, evidence: `"${quoted(description)}"` };
   }
   return undefined;
 }

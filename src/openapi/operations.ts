@@ -76,7 +76,15 @@ export function documentFactsOf(resolved: unknown, unresolved: unknown): Documen
       else if (key === 'default') operationsWithDefault++;
     }
   }
-  return { version: versionOf(root), resolved: root, unresolved, securitySchemes, operations, errorKeys, operationsWithDefault };
+  return {
+    version: versionOf(root),
+    resolved: root,
+    unresolved,
+    securitySchemes,
+    operations,
+    errorKeys,
+    operationsWithDefault,
+  };
 }
 
 /**

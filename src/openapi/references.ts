@@ -48,7 +48,8 @@ export function placeNamed(
 function operationWrittenAt(ref: string): string | undefined {
   if (!ref.startsWith('#/paths/')) return undefined;
   const [path, method] = ref.slice('#/paths/'.length).split('/').map(decodedPointerSegment);
-  if (path === undefined || method === undefined || !(OPERATION_METHODS as readonly string[]).includes(method)) return undefined;
+  if (path === undefined || method === undefined || !(OPERATION_METHODS as readonly string[]).includes(method))
+    return undefined;
   return `${method.toUpperCase()} ${path}`;
 }
 

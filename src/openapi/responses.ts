@@ -78,5 +78,5 @@ export function isErrorKey(key: string): boolean {
 
 /** Where a description keeps responses that operations share: `components.responses`, in 2.0 the root `responses`. */
 export function sharedResponsesPlace(version: OpenApiVersion): string {
-  return version === '2.0' ? 'the root responses' : 'components.responses';
+  return version === '2.0' ? 'the root `responses`' : '`components.responses`';
 }

@@ -82,7 +82,8 @@ export function hasPropertyNamed(
     answers.set(key, false); // a cycle back to this schema adds nothing
     const answer =
       Object.keys(isObject(node.properties) ? node.properties : {}).some(matches) ||
-      (levels > 0 && Object.values(isObject(node.properties) ? node.properties : {}).some((p) => search(p, levels - 1))) ||
+      (levels > 0 &&
+        Object.values(isObject(node.properties) ? node.properties : {}).some((p) => search(p, levels - 1))) ||
       asArray(node.allOf).some((part) => search(part, levels)) ||
       everyBranch(node.oneOf, levels) ||
       everyBranch(node.anyOf, levels);

@@ -10,7 +10,9 @@ export function scopeAlternativesOf(security: unknown): string[][] {
   const alternatives = new Map<string, string[]>();
   for (const requirement of asArray(security)) {
     if (!isObject(requirement)) continue;
-    const scopes = Object.values(requirement).flatMap((list) => asArray(list).filter((s): s is string => typeof s === 'string'));
+    const scopes = Object.values(requirement).flatMap((list) =>
+      asArray(list).filter((s): s is string => typeof s === 'string'),
+    );
     const unique = [...new Set(scopes)];
     const key = JSON.stringify(unique);
     if (!alternatives.has(key)) alternatives.set(key, unique);

@@ -68,7 +68,9 @@ export function securityFacts(security: unknown, schemes: JsonObject): SecurityF
 
 /** A scope list as one key that compares it as a set: `[b, a, a]` and `[a, b]` give the same key. */
 function scopesKey(scopes: unknown): string {
-  return JSON.stringify([...new Set(asArray(scopes).filter((scope): scope is string => typeof scope === 'string'))].sort());
+  return JSON.stringify(
+    [...new Set(asArray(scopes).filter((scope): scope is string => typeof scope === 'string'))].sort(),
+  );
 }
 
 /**
@@ -105,8 +107,22 @@ export function isAwsSigV4Scheme(scheme: unknown): boolean {
 
 /** IANA's HTTP Authentication Scheme Registry, to spell `scheme: bearer` the way challenges write it. */
 const REGISTERED_AUTH_SCHEMES = new Map(
-  ['Basic', 'Bearer', 'Concealed', 'Digest', 'DPoP', 'GNAP', 'HOBA', 'Mutual', 'Negotiate', 'OAuth', 'PrivateToken',
-    'SCRAM-SHA-1', 'SCRAM-SHA-256', 'vapid'].map((scheme) => [scheme.toLowerCase(), scheme]),
+  [
+    'Basic',
+    'Bearer',
+    'Concealed',
+    'Digest',
+    'DPoP',
+    'GNAP',
+    'HOBA',
+    'Mutual',
+    'Negotiate',
+    'OAuth',
+    'PrivateToken',
+    'SCRAM-SHA-1',
+    'SCRAM-SHA-256',
+    'vapid',
+  ].map((scheme) => [scheme.toLowerCase(), scheme]),
 );
 
 /**
@@ -139,7 +155,8 @@ export function authSchemesNamed(schemeNames: readonly string[], schemes: JsonOb
   const found = new Map<string, string>();
   for (const name of schemeNames) {
     const authScheme = authSchemeOf(schemes[name]);
-    if (authScheme !== undefined && !found.has(authScheme.toLowerCase())) found.set(authScheme.toLowerCase(), authScheme);
+    if (authScheme !== undefined && !found.has(authScheme.toLowerCase()))
+      found.set(authScheme.toLowerCase(), authScheme);
   }
   return [...found.values()];
 }
@@ -147,7 +164,9 @@ export function authSchemesNamed(schemeNames: readonly string[], schemes: JsonOb
 /** Every scope or role the effective security asks for, without repeats. */
 export function scopesNamed(security: unknown): string[] {
   const scopes = asArray(security).flatMap((requirement) =>
-    Object.values(asObject(requirement)).flatMap((list) => asArray(list).filter((s): s is string => typeof s === 'string')),
+    Object.values(asObject(requirement)).flatMap((list) =>
+      asArray(list).filter((s): s is string => typeof s === 'string'),
+    ),
   );
   return [...new Set(scopes)];
 }
@@ -183,7 +202,9 @@ export function definesChallenge(scheme: unknown): boolean {
  * A registered auth-scheme as a word of free text, compared case-insensitively. `OAuth` followed by `2` is
  * OAuth 2.0, whose tokens are Bearer tokens, not RFC 5849's `OAuth` scheme.
  */
-const SCHEME_WORDS = [...REGISTERED_AUTH_SCHEMES.values()].map((scheme) => (scheme === 'OAuth' ? 'OAuth(?!\\s*v?2)' : scheme));
+const SCHEME_WORDS = [...REGISTERED_AUTH_SCHEMES.values()].map((scheme) =>
+  scheme === 'OAuth' ? 'OAuth(?!\\s*v?2)' : scheme,
+);
 const REGISTERED_SCHEME_WORD = new RegExp(`(?<![\\w-])(${SCHEME_WORDS.join('|')})(?!\\w)`, 'i');
 
 /** The first registered auth-scheme a text names (`Bearer` in "Use Bearer <token>"), in its registered spelling. */

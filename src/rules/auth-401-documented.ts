@@ -1,6 +1,6 @@
 import { listsNoErrorCodes } from '../openapi/error-conventions';
 import type { OperationFacts } from '../openapi/operations';
-import { documentsCode, OpenApiVersion } from '../openapi/responses';
+import { documentsCode, OpenApiVersion, sharedResponsesPlace } from '../openapi/responses';
 import { challengeLookup } from '../openapi/security';
 import { AuthRule, Candidate, oncePerDocumentWhenAbsent, operationsFor, responsesLocation } from '../rule';
 
@@ -30,7 +30,7 @@ function challengeClause(examples: readonly string[], withoutChallenge: boolean)
 
 /** The convention, once for the document: one shared 401, referenced from each operation. */
 function documentLevelMessage(version: OpenApiVersion, clause: string) {
-  const where = version === '2.0' ? '`responses`' : '`components.responses`';
+  const where = sharedResponsesPlace(version);
   return (count: number, examples: string): string =>
     `No operation documents a 401, yet ${count} operations require authentication (${examples}): add one shared 401 response to ${where}${clause}, and reference it from each operation (\`spectral-auth-responses fix\` does it); an operation that is really public says so with \`security: []\`.`;
 }

@@ -14,10 +14,24 @@ const NOT_AUTHORIZED_TO = ['not authorized to *', 'not authorised to *'];
  * Words that speak of a caller who is known but not allowed: a 403 situation, besides `NOT_AUTHORIZED_TO`.
  */
 const OTHER_PERMISSION_PHRASES = [
-  'permission', 'permissions', 'forbidden', 'not allowed', 'insufficient scope', 'insufficient scopes',
-  'insufficient_scope', 'missing scope', 'missing scopes', 'privilege', 'privileges',
-  'not sufficiently authorized', 'not sufficiently authorised',
-  'does not have access', 'do not have access', "doesn't have access", "don't have access", 'no access to',
+  'permission',
+  'permissions',
+  'forbidden',
+  'not allowed',
+  'insufficient scope',
+  'insufficient scopes',
+  'insufficient_scope',
+  'missing scope',
+  'missing scopes',
+  'privilege',
+  'privileges',
+  'not sufficiently authorized',
+  'not sufficiently authorised',
+  'does not have access',
+  'do not have access',
+  "doesn't have access",
+  "don't have access",
+  'no access to',
 ];
 
 const PERMISSION_PHRASES = [...OTHER_PERMISSION_PHRASES, ...NOT_AUTHORIZED_TO];

@@ -29,7 +29,10 @@ function expectsChallenge(operation: OperationFacts, challenges: ChallengeLookup
 }
 
 function declaresHeader(operation: OperationFacts): boolean {
-  return documentsCode(operation.responses, '401') && headerNamed(operation.responses['401'], 'WWW-Authenticate') !== undefined;
+  return (
+    documentsCode(operation.responses, '401') &&
+    headerNamed(operation.responses['401'], 'WWW-Authenticate') !== undefined
+  );
 }
 
 /**
@@ -64,19 +67,19 @@ export const auth401WwwAuthenticate: AuthRule = {
   check(document) {
     const challenges = challengeLookup(document.securitySchemes);
     const missing = missingHeaders(document, challenges);
-    const candidates = missing.map(
-      ({ subject, label, path, schemeNames }): Candidate => ({
-        label,
-        finding: {
-          message: `${capitalized(subject)} has no WWW-Authenticate header: add one with the challenge clients must answer${exampleClause(challenges.examples([...schemeNames]))}.`,
-          path,
-        },
-      }),
-    );
+    const candidates = missing.map(({ subject, label, path, schemeNames }): Candidate => ({
+      label,
+      finding: {
+        message: `${capitalized(subject)} has no WWW-Authenticate header: add one with the challenge clients must answer${exampleClause(challenges.examples([...schemeNames]))}.`,
+        path,
+      },
+    }));
     // Any operation's 401 with the header (excepted ones too) shows the document has the convention.
     const declaredAnywhere = document.operations.some(declaresHeader);
     // Each 401 names the schemes of its own operations: the examples are alternatives, not one header.
-    const alternatives = challenges.examples(missing.flatMap((entry) => [...entry.schemeNames])).map((example) => `WWW-Authenticate: ${example}`);
+    const alternatives = challenges
+      .examples(missing.flatMap((entry) => [...entry.schemeNames]))
+      .map((example) => `WWW-Authenticate: ${example}`);
     const examples = alternatives.length > 0 ? ` (for example ${alternatives.join(' or ')})` : '';
     return oncePerDocumentWhenAbsent(
       candidates,

@@ -11,7 +11,8 @@ import { AuthRule, capitalized, examplesOf, Finding, operationsFor, RuleOptions 
 
 const name = 'auth-403-describes-scopes';
 
-const WHAT_NAMES_SCOPES = 'a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope"';
+const WHAT_NAMES_SCOPES =
+  'a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope"';
 
 /** Whether a 403 tells the caller which scopes or permissions it lacks, in its body or its challenge. */
 function namesMissingGrants(document: DocumentFacts, response: unknown, options: RuleOptions): boolean {
@@ -19,7 +20,11 @@ function namesMissingGrants(document: DocumentFacts, response: unknown, options:
     const lower = property.toLowerCase();
     return options.missingGrantPropertyParts.some((part) => lower.includes(part));
   };
-  if (bodySchemasOf(response, document.version).some((schema) => hasPropertyNamed(schema, isGrantProperty, 1, document.resolved))) {
+  if (
+    bodySchemasOf(response, document.version).some((schema) =>
+      hasPropertyNamed(schema, isGrantProperty, 1, document.resolved),
+    )
+  ) {
     return true;
   }
   const header = headerNamed(response, 'WWW-Authenticate');
@@ -97,14 +102,34 @@ function writesErrorBodies(convention: ErrorBodyConvention): boolean {
 
 /** Words of a 403's description that say the refusal is about state or a limit. */
 const STATE_OR_LIMIT = [
-  'maximum', 'limit', 'limits', 'reached', 'exceeded', 'quota', 'immutable', 'locked', 'not confirmed', 'pending',
-  'not yet', 'yet',
+  'maximum',
+  'limit',
+  'limits',
+  'reached',
+  'exceeded',
+  'quota',
+  'immutable',
+  'locked',
+  'not confirmed',
+  'pending',
+  'not yet',
+  'yet',
 ];
 
 /** Words that say it is about a permission after all. */
 const PERMISSION = [
-  'permission', 'permissions', 'access', 'scope', 'scopes', 'authorized', 'authorised', 'authorization', 'allowed',
-  'role', 'roles', 'privilege',
+  'permission',
+  'permissions',
+  'access',
+  'scope',
+  'scopes',
+  'authorized',
+  'authorised',
+  'authorization',
+  'allowed',
+  'role',
+  'roles',
+  'privilege',
 ];
 
 /**

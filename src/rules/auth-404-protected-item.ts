@@ -61,8 +61,10 @@ function documentLevelFinding(document: DocumentFacts, missing: readonly Missing
     `${first.renumber!.evidence}): give ${renumberings.length === 1 ? 'that response' : 'those responses'} the code 404`;
   let message: string;
   if (first === undefined) message = `${summary}: ${shared404('each of them')}.`;
-  else if (additions === 0) message = `${summary}; ${renumber('they answer')}, and answer 404 also for items that are not visible to the caller, so ids cannot be probed.`;
-  else message = `${summary}: ${shared404(`the ${additions} others`)}; ${renumber(`${renumberings.length} of them answer`)}.`;
+  else if (additions === 0)
+    message = `${summary}; ${renumber('they answer')}, and answer 404 also for items that are not visible to the caller, so ids cannot be probed.`;
+  else
+    message = `${summary}: ${shared404(`the ${additions} others`)}; ${renumber(`${renumberings.length} of them answer`)}.`;
   return {
     message,
     path: [],

@@ -1,4 +1,9 @@
-import { idsParameterOf, isCollectionListing, itemPathsStoodFor, requiredQueryParameterOf } from '../openapi/collections';
+import {
+  idsParameterOf,
+  isCollectionListing,
+  itemPathsStoodFor,
+  requiredQueryParameterOf,
+} from '../openapi/collections';
 import { asObject } from '../openapi/json';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
 import { documentsCode } from '../openapi/responses';
@@ -15,7 +20,15 @@ const name = 'auth-no-404-collection';
  * boilerplate this rule is about.
  */
 const ACCESS_WORDS = [
-  'permission', 'permissions', 'scope', 'scopes', 'authorized', 'authorised', 'authorization', 'access', 'token',
+  'permission',
+  'permissions',
+  'scope',
+  'scopes',
+  'authorized',
+  'authorised',
+  'authorization',
+  'access',
+  'token',
   'allowed',
 ];
 
@@ -36,24 +49,26 @@ export const authNo404Collection: AuthRule = {
   resolved: false,
   check(document, options) {
     const standsFor = itemPathsStoodFor(document);
-    return operationsFor(document, name)
-      .filter((operation) => !operation.itemPath && documentsCode(operation.responses, '404'))
-      // A required query parameter makes it a query, which may 404 when what it names does not exist.
-      .filter((operation) => requiredQueryParameterOf(document, operation) === undefined)
-      // `?ids=` looks up given items, which may not exist: not a listing.
-      .filter((operation) => idsParameterOf(document, operation) === undefined)
-      .filter((operation) => isCollectionListing(document, operation, options.collectionEnvelopeNames))
-      // A 404 that says it is about access documents a design, not boilerplate.
-      .filter((operation) => !notFoundSpeaksOfAccess(document, operation))
-      // `/users/me/keys` beside `/users/{id}/keys`: a nested listing, which may 404 for its parent.
-      .filter((operation) => standsFor(operation.path) === undefined)
-      .map((operation) => ({
-        message:
-          `${operation.label} lists a collection, which never 404s (no visible members is 200 with an empty list): ` +
-          'remove the 404 response if it is boilerplate; if the API really answers 404 when the list is empty, ' +
-          'answer 200 with an empty list instead; if it answers 404 to callers who may not list this collection, ' +
-          "say so in the 404's description (better: answer 403).",
-        path: [...operation.location, 'responses', '404'],
-      }));
+    return (
+      operationsFor(document, name)
+        .filter((operation) => !operation.itemPath && documentsCode(operation.responses, '404'))
+        // A required query parameter makes it a query, which may 404 when what it names does not exist.
+        .filter((operation) => requiredQueryParameterOf(document, operation) === undefined)
+        // `?ids=` looks up given items, which may not exist: not a listing.
+        .filter((operation) => idsParameterOf(document, operation) === undefined)
+        .filter((operation) => isCollectionListing(document, operation, options.collectionEnvelopeNames))
+        // A 404 that says it is about access documents a design, not boilerplate.
+        .filter((operation) => !notFoundSpeaksOfAccess(document, operation))
+        // `/users/me/keys` beside `/users/{id}/keys`: a nested listing, which may 404 for its parent.
+        .filter((operation) => standsFor(operation.path) === undefined)
+        .map((operation) => ({
+          message:
+            `${operation.label} lists a collection, which never 404s (no visible members is 200 with an empty list): ` +
+            'remove the 404 response if it is boilerplate; if the API really answers 404 when the list is empty, ' +
+            'answer 200 with an empty list instead; if it answers 404 to callers who may not list this collection, ' +
+            "say so in the 404's description (better: answer 403).",
+          path: [...operation.location, 'responses', '404'],
+        }))
+    );
   },
 };

@@ -54,11 +54,9 @@ export const authWwwAuthenticateScheme: AuthRule = {
       for (const scheme of expected) mismatch.expected.set(scheme.toLowerCase(), scheme);
       mismatches.set(subject, mismatch);
     }
-    return [...mismatches.values()].map(
-      ({ subject, shared, path, documented, expected }): Finding => ({
-        message: `${capitalized(subject)} documents challenges (${[...documented].join(', ')}) for none of the schemes ${shared ? 'accepted by the operations that use it' : 'the operation accepts'}: document a challenge that starts with ${[...expected.values()].join(' or ')}.`,
-        path,
-      }),
-    );
+    return [...mismatches.values()].map(({ subject, shared, path, documented, expected }): Finding => ({
+      message: `${capitalized(subject)} documents challenges (${[...documented].join(', ')}) for none of the schemes ${shared ? 'accepted by the operations that use it' : 'the operation accepts'}: document a challenge that starts with ${[...expected.values()].join(' or ')}.`,
+      path,
+    }));
   },
 };

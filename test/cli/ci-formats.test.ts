@@ -13,14 +13,21 @@ import { CliRun, removeWorkspace, runCli, workspace } from './run-cli';
  */
 function sarifValidator() {
   const schemaFile = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const { id, $schema: _draft04, ...schema } = JSON.parse(readFileSync(schemaFile, 'utf8')) as { id: string; $schema: string };
+  const {
+    id,
+    $schema: _draft04,
+    ...schema
+  } = JSON.parse(readFileSync(schemaFile, 'utf8')) as { id: string; $schema: string };
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats(ajv);
   return ajv.compile({ $id: id, ...schema });
 }
 
 interface SarifLog {
-  runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; level: string; locations: unknown[] }[] }[];
+  runs: {
+    tool: { driver: { rules: { id: string; helpUri?: string }[] } };
+    results: { ruleId: string; level: string; locations: unknown[] }[];
+  }[];
 }
 
 let root: string;
@@ -31,7 +38,8 @@ beforeAll(async () => {
   root = workspace({
     'apis/bad.openapi.yaml': { fixture: 'bad.openapi.yaml' },
     'apis/syntax-error.openapi.yaml': { fixture: 'syntax-error.openapi.yaml' },
-    'apis/refs.openapi.yaml': "openapi: 3.0.3\ninfo: { title: x, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { $ref: 'https://example.invalid/ok.yaml' }\n",
+    'apis/refs.openapi.yaml':
+      "openapi: 3.0.3\ninfo: { title: x, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { $ref: 'https://example.invalid/ok.yaml' }\n",
   });
   [sarif, annotations] = await Promise.all([
     // Findings, a parser error and a refused reference: every kind of result a CI run can upload.
@@ -58,7 +66,7 @@ describe('-f sarif (code scanning)', () => {
     expect(sarifValidator()(log)).toBe(false);
   });
 
-  test("every rule of the ruleset carries its documentation URL as helpUri", () => {
+  test('every rule of the ruleset carries its documentation URL as helpUri', () => {
     const { rules } = (JSON.parse(sarifFile) as SarifLog).runs[0].tool.driver;
     for (const rule of RULES) {
       expect(rules.find((described) => described.id === rule.name)?.helpUri).toBe(documentationUrlOf(rule.name));
@@ -81,7 +89,9 @@ describe('-f sarif (code scanning)', () => {
         ],
       }),
     );
-    expect(results.map((result) => result.ruleId)).toEqual(expect.arrayContaining(['auth-404-protected-item', 'parser', 'invalid-ref']));
+    expect(results.map((result) => result.ruleId)).toEqual(
+      expect.arrayContaining(['auth-404-protected-item', 'parser', 'invalid-ref']),
+    );
   });
 });
 
@@ -95,7 +105,9 @@ describe('-f github-actions', () => {
         'GET /calls/{callId} requires authentication but documents no 401: add a 401 response with a WWW-Authenticate header naming the scheme (WWW-Authenticate: Bearer realm="api"), or, if it is public, say so with `security: []`.' +
         `%0ADocumentation: ${documentationUrlOf('auth-401-documented')}`,
     );
-    expect(lines[1]).toMatch(/^::warning title=auth-403-documented,file=apis\/bad\.openapi\.yaml,col=17,endColumn=50,line=13,endLine=15::/);
+    expect(lines[1]).toMatch(
+      /^::warning title=auth-403-documented,file=apis\/bad\.openapi\.yaml,col=17,endColumn=50,line=13,endLine=15::/,
+    );
     expect(lines[2]).toMatch(/^::warning title=auth-404-protected-item,file=apis\/bad\.openapi\.yaml,/);
   });
 });

@@ -19,16 +19,24 @@ const LAUGHS = text([
 
 describe('aliasBombProblem', () => {
   test('refuses aliases of aliases that multiply, at the alias that stands for the most', () => {
-    expect(aliasBombProblem(LAUGHS)).toMatchObject({ line: 6, column: 5, message: expect.stringContaining('*e here alone stands for 111,111') });
+    expect(aliasBombProblem(LAUGHS)).toMatchObject({
+      line: 6,
+      column: 5,
+      message: expect.stringContaining('*e here alone stands for 111,111'),
+    });
   });
 
   test('accepts an anchor used thousands of times, as shared response fragments are', () => {
     const uses = Array.from({ length: 5000 }, (_, index) => `  /r${index}: { get: { responses: *shared } }`);
-    expect(aliasBombProblem(text(['x-shared: &shared { "401": { description: Unauthorized } }', 'paths:', ...uses]))).toBeUndefined();
+    expect(
+      aliasBombProblem(text(['x-shared: &shared { "401": { description: Unauthorized } }', 'paths:', ...uses])),
+    ).toBeUndefined();
   });
 
   test('accepts merge keys', () => {
-    expect(aliasBombProblem(text(['base: &base { type: object }', 'user: { <<: *base, title: User }']))).toBeUndefined();
+    expect(
+      aliasBombProblem(text(['base: &base { type: object }', 'user: { <<: *base, title: User }'])),
+    ).toBeUndefined();
   });
 
   test('terminates on an alias inside its own anchor', () => {
@@ -52,7 +60,11 @@ describe('checkedText', () => {
 
   test('finds the invalid byte after a spelled-out U+FFFD, by line and column', () => {
     const bytes = Buffer.concat([Buffer.from('a: "\uFFFD"\nb: "x'), Buffer.from([0xc3]), Buffer.from('"\n')]);
-    expect(checkedText(bytes, true).problem).toMatchObject({ line: 2, column: 6, message: expect.stringContaining('byte 0xC3') });
+    expect(checkedText(bytes, true).problem).toMatchObject({
+      line: 2,
+      column: 6,
+      message: expect.stringContaining('byte 0xC3'),
+    });
   });
 
   test('a JSON file is not searched for YAML aliases', () => {
@@ -63,7 +75,9 @@ describe('checkedText', () => {
 
 describe('sizeProblemOf', () => {
   test('the default limit refuses 50 MB and names the option that allows it', () => {
-    expect(sizeProblemOf(50 * 1024 * 1024, 32)?.message).toBe('is 50.0 MB, more than the 32 MB limit; use --max-file-size 50 to lint it anyway');
+    expect(sizeProblemOf(50 * 1024 * 1024, 32)?.message).toBe(
+      'is 50.0 MB, more than the 32 MB limit; use --max-file-size 50 to lint it anyway',
+    );
     expect(sizeProblemOf(32 * 1024 * 1024, 32)).toBeUndefined();
   });
 });

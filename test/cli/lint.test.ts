@@ -24,7 +24,8 @@ beforeAll(() => {
 });
 afterAll(() => removeWorkspace(root));
 
-const rulesReported = (run: CliRun) => (JSON.parse(run.stdout) as { code: string }[]).map((result) => result.code).sort();
+const rulesReported = (run: CliRun) =>
+  (JSON.parse(run.stdout) as { code: string }[]).map((result) => result.code).sort();
 
 describe('exit codes and severities', () => {
   let runs: Record<string, CliRun>;
@@ -51,7 +52,9 @@ describe('exit codes and severities', () => {
   test('an error finding exits 1; stylish (the default) names the file, the place and the rule', () => {
     expect(runs.errors.code).toBe(1);
     expect(runs.errors.stdout).toContain(join(root, 'bad.openapi.yaml'));
-    expect(runs.errors.stdout).toMatch(/13:17 +error +auth-401-documented +GET \/calls\/\{callId\} requires authentication/);
+    expect(runs.errors.stdout).toMatch(
+      /13:17 +error +auth-401-documented +GET \/calls\/\{callId\} requires authentication/,
+    );
     expect(runs.errors.stdout).toMatch(/warning +auth-404-protected-item/);
   });
 
@@ -77,8 +80,14 @@ describe('a file named twice is linted once', () => {
   let runs: Record<string, CliRun>;
   beforeAll(async () => {
     // The same file by the same path twice, by other spellings of its path, and through a glob that matches it.
-    const badNamedTwice = ['bad.openapi.yaml', 'bad.openapi.yaml', './bad.openapi.yaml', join(root, 'bad.openapi.yaml'),
-      'apis/../bad.openapi.yaml', 'b?d.openapi.yaml'];
+    const badNamedTwice = [
+      'bad.openapi.yaml',
+      'bad.openapi.yaml',
+      './bad.openapi.yaml',
+      join(root, 'bad.openapi.yaml'),
+      'apis/../bad.openapi.yaml',
+      'b?d.openapi.yaml',
+    ];
     const cases: Record<string, string[]> = {
       badOnce: ['lint', '-f', 'json', 'bad.openapi.yaml'],
       badNamedTwice: ['lint', '-f', 'json', ...badNamedTwice],
@@ -120,9 +129,16 @@ describe('input errors: exit 2, each reported, none stopping the others', () => 
   beforeAll(async () => {
     run = await runCli(
       [
-        'lint', '-f', 'json',
-        'missing.yaml', 'nothing/**/*.yaml', 'apis',
-        'syntax-error.openapi.yaml', 'syntax-error.openapi.json', 'not-openapi.yaml', 'openapi-3.2.yaml',
+        'lint',
+        '-f',
+        'json',
+        'missing.yaml',
+        'nothing/**/*.yaml',
+        'apis',
+        'syntax-error.openapi.yaml',
+        'syntax-error.openapi.json',
+        'not-openapi.yaml',
+        'openapi-3.2.yaml',
         'bad.openapi.yaml',
       ],
       root,
@@ -131,7 +147,9 @@ describe('input errors: exit 2, each reported, none stopping the others', () => 
 
   test('exits 2, and the good files are still linted', () => {
     expect(run.code).toBe(2);
-    expect(rulesReported(run)).toEqual(expect.arrayContaining(['auth-401-documented', 'auth-403-documented', 'auth-404-protected-item']));
+    expect(rulesReported(run)).toEqual(
+      expect.arrayContaining(['auth-401-documented', 'auth-403-documented', 'auth-404-protected-item']),
+    );
   });
 
   test.each([
@@ -141,7 +159,10 @@ describe('input errors: exit 2, each reported, none stopping the others', () => 
     ['a YAML syntax error, with line and column', 'syntax-error.openapi.yaml:9:1: invalid YAML: '],
     ['a JSON syntax error, with line and column', 'syntax-error.openapi.json:3:30: invalid JSON: Comma expected'],
     ['a YAML file that is no API description', 'not-openapi.yaml: not an OpenAPI 2.0, 3.0 or 3.1 description'],
-    ['an OpenAPI version this ruleset does not know', 'openapi-3.2.yaml: not an OpenAPI 2.0, 3.0 or 3.1 description (expected `swagger: "2.0"` or `openapi: 3.0.x`/`3.1.x` at the top level, found `openapi: 3.2.0`)'],
+    [
+      'an OpenAPI version this ruleset does not know',
+      'openapi-3.2.yaml: not an OpenAPI 2.0, 3.0 or 3.1 description (expected `swagger: "2.0"` or `openapi: 3.0.x`/`3.1.x` at the top level, found `openapi: 3.2.0`)',
+    ],
   ])('%s', (_name, line) => {
     expect(run.stderr).toContain(`spectral-auth-responses: ${line}`);
   });
@@ -154,27 +175,53 @@ describe('output', () => {
     // `script` gives the bin a terminal (a pseudo-TTY), as a person running it in a shell would.
     const atTerminal = (env: NodeJS.ProcessEnv) =>
       runCliAtTerminal(['lint', 'bad.openapi.yaml'], root, plainEnvironment(env));
-    const [text, junit, markdown, pretty, toFile, toMissingFolder, withUrls, piped, forcedPipe, terminal, terminalNoColor] =
-      await Promise.all([
-        runCli(args('text'), root),
-        runCli(args('junit'), root),
-        runCli(args('markdown'), root),
-        runCli(args('pretty'), root),
-        // FORCE_COLOR makes the formatters colour; a report written to a file must still have none.
-        runCli(['lint', '-o', 'report.txt', 'bad.openapi.yaml'], root, plainEnvironment({ FORCE_COLOR: '1' })),
-        runCli(['lint', '-o', 'no-such-folder/report.txt', 'bad.openapi.yaml'], root),
-        runCli(args('text', '--show-documentation-url', '--display-only-failures'), root),
-        runCli(['lint', 'bad.openapi.yaml'], root),
-        runCli(['lint', 'bad.openapi.yaml'], root, plainEnvironment({ FORCE_COLOR: '1' })),
-        atTerminal({}),
-        atTerminal({ NO_COLOR: '1' }),
-      ]);
-    runs = { text, junit, markdown, pretty, toFile, toMissingFolder, withUrls, piped, forcedPipe, terminal, terminalNoColor };
+    const [
+      text,
+      junit,
+      markdown,
+      pretty,
+      toFile,
+      toMissingFolder,
+      withUrls,
+      piped,
+      forcedPipe,
+      terminal,
+      terminalNoColor,
+    ] = await Promise.all([
+      runCli(args('text'), root),
+      runCli(args('junit'), root),
+      runCli(args('markdown'), root),
+      runCli(args('pretty'), root),
+      // FORCE_COLOR makes the formatters colour; a report written to a file must still have none.
+      runCli(['lint', '-o', 'report.txt', 'bad.openapi.yaml'], root, plainEnvironment({ FORCE_COLOR: '1' })),
+      runCli(['lint', '-o', 'no-such-folder/report.txt', 'bad.openapi.yaml'], root),
+      runCli(args('text', '--show-documentation-url', '--display-only-failures'), root),
+      runCli(['lint', 'bad.openapi.yaml'], root),
+      runCli(['lint', 'bad.openapi.yaml'], root, plainEnvironment({ FORCE_COLOR: '1' })),
+      atTerminal({}),
+      atTerminal({ NO_COLOR: '1' }),
+    ]);
+    runs = {
+      text,
+      junit,
+      markdown,
+      pretty,
+      toFile,
+      toMissingFolder,
+      withUrls,
+      piped,
+      forcedPipe,
+      terminal,
+      terminalNoColor,
+    };
   });
 
   test.each([
     ['text', /bad\.openapi\.yaml:13:17 error auth-401-documented "GET \/calls\/\{callId\} requires authentication/],
-    ['junit', /<testsuites>[\s\S]*<testcase [^>]*name="org\.spectral\.auth-401-documented\(#\/paths\/~1calls~1%7BcallId%7D\/get\/responses\)"/],
+    [
+      'junit',
+      /<testsuites>[\s\S]*<testcase [^>]*name="org\.spectral\.auth-401-documented\(#\/paths\/~1calls~1%7BcallId%7D\/get\/responses\)"/,
+    ],
     ['markdown', /\| \[auth-401-documented\]\(https:[^)]*\/docs\/rules\/auth-401-documented\.md\) +\|/],
     ['pretty', /13:17 +ERROR +auth-401-documen/],
   ])('-f %s is Spectral’s own formatter', (format, expected) => {
@@ -191,7 +238,9 @@ describe('output', () => {
 
   test('an --output that cannot be written is an error (exit 2)', () => {
     expect(runs.toMissingFolder.code).toBe(2);
-    expect(runs.toMissingFolder.stderr).toContain('spectral-auth-responses: no-such-folder/report.txt: cannot write the report (ENOENT');
+    expect(runs.toMissingFolder.stderr).toContain(
+      'spectral-auth-responses: no-such-folder/report.txt: cannot write the report (ENOENT',
+    );
   });
 
   test('--show-documentation-url adds each finding’s page', () => {
@@ -233,10 +282,21 @@ describe('help, version and usage errors', () => {
   });
 
   test('lint --help tells the options and exit codes', () => {
-    for (const option of ['--ruleset', '--format', '--output', '--fail-severity', '--display-only-failures', '--quiet', '--allow-remote-refs', '--allow-outside-refs']) {
+    for (const option of [
+      '--ruleset',
+      '--format',
+      '--output',
+      '--fail-severity',
+      '--display-only-failures',
+      '--quiet',
+      '--allow-remote-refs',
+      '--allow-outside-refs',
+    ]) {
       expect(runs.lintHelp.stdout).toContain(option);
     }
-    expect(runs.lintHelp.stdout).toContain('Exit codes: 0 no finding at or above the fail severity; 1 findings; 2 usage or input error');
+    expect(runs.lintHelp.stdout).toContain(
+      'Exit codes: 0 no finding at or above the fail severity; 1 findings; 2 usage or input error',
+    );
   });
 
   test('--version prints the package version', () => {
@@ -247,7 +307,10 @@ describe('help, version and usage errors', () => {
   test.each([
     ['noCommand', 'Usage: spectral-auth-responses'],
     ['noDocuments', "error: missing required argument 'documents'"],
-    ['unknownFormat', "argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github-actions, junit, text, pretty, markdown"],
+    [
+      'unknownFormat',
+      "argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github-actions, junit, text, pretty, markdown",
+    ],
     ['unknownOption', "error: unknown option '--frobnicate'"],
     ['missingRuleset', 'spectral-auth-responses: --ruleset missing.yaml: no such file'],
     ['missingAllowedDirectory', 'spectral-auth-responses: --allow-outside-refs missing-dir: no such directory'],

@@ -27,7 +27,11 @@ function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = gitEnvironmen
 }
 
 /** `git commit`, with the hooks' output (pre-commit prints on stdout, a plain hook where it likes). */
-function commit(cwd: string, message: string, env: NodeJS.ProcessEnv = gitEnvironment()): { code: number; output: string } {
+function commit(
+  cwd: string,
+  message: string,
+  env: NodeJS.ProcessEnv = gitEnvironment(),
+): { code: number; output: string } {
   const run = spawnSync('git', ['commit', '-m', message], { cwd, env, encoding: 'utf8' });
   return { code: run.status ?? -1, output: `${run.stdout}${run.stderr}` };
 }
@@ -40,7 +44,9 @@ function newRepository(files: Record<string, string | { fixture: string }> = {})
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 if (!hasPreCommit && process.env.CI === undefined) {
-  console.warn('pre-commit is not installed: the pre-commit hook test is skipped (`apt-get install pre-commit`; .ci/run installs it).');
+  console.warn(
+    'pre-commit is not installed: the pre-commit hook test is skipped (`apt-get install pre-commit`; .ci/run installs it).',
+  );
 }
 // Outside CI a machine without pre-commit skips the test; in CI (.ci/run installs pre-commit) it must run.
 const describeWithPreCommit = hasPreCommit || process.env.CI !== undefined ? describe : describe.skip;
@@ -65,7 +71,8 @@ describeWithPreCommit('the pre-commit hook (.pre-commit-hooks.yaml), with the re
     git(hookRepository, ['commit', '--quiet', '-m', 'main']);
     // The release tag, made the way a maintainer makes it (dist/ was copied already built: no second build).
     execFileSync('bash', ['scripts/tag-release.sh'], { cwd: hookRepository, env: gitEnvironment({ SKIP_BUILD: '1' }) });
-    const rev = `v${JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version}`;
+    const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const rev = `v${version}`;
 
     userRepository = newRepository({
       '.pre-commit-config.yaml': [
@@ -81,7 +88,12 @@ describeWithPreCommit('the pre-commit hook (.pre-commit-hooks.yaml), with the re
     });
     preCommitHome = workspace({});
     // pre-commit's npm installs take packages from npm's cache, which `npm ci` has filled.
-    const env = gitEnvironment({ PRE_COMMIT_HOME: preCommitHome, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' });
+    const env = gitEnvironment({
+      PRE_COMMIT_HOME: preCommitHome,
+      npm_config_prefer_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    });
     execFileSync('pre-commit', ['install'], { cwd: userRepository, env });
 
     cpSync(join(CLI_FIXTURES, 'bad.openapi.yaml'), join(userRepository, 'apis/calls.openapi.yaml'));
@@ -102,7 +114,9 @@ describeWithPreCommit('the pre-commit hook (.pre-commit-hooks.yaml), with the re
   test('a commit of a description with errors is rejected, with the findings shown', () => {
     expect(rejected.code).not.toBe(0);
     expect(rejected.output).toMatch(/spectral-auth-responses\.+Failed/);
-    expect(rejected.output).toMatch(/apis\/calls\.openapi\.yaml\n +13:17 +error +auth-401-documented +GET \/calls\/\{callId\} requires authentication/);
+    expect(rejected.output).toMatch(
+      /apis\/calls\.openapi\.yaml\n +13:17 +error +auth-401-documented +GET \/calls\/\{callId\} requires authentication/,
+    );
   });
 
   test('a commit of a good description passes', () => {

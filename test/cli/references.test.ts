@@ -31,7 +31,10 @@ beforeAll(() => {
     'api/outside.openapi.yaml': documentWith({ '200': '../shared/ok.yaml' }),
     'api/escaping.openapi.yaml': documentWith({ '200': 'responses/../../secret/secret.yaml', '201': '/etc/hostname' }),
     'api/symlinked.openapi.yaml': documentWith({ '200': 'responses/link.yaml' }),
-    'api/remote.openapi.yaml': documentWith({ '200': 'https://example.invalid/responses.yaml#/ok', '201': 'http://127.0.0.1:9/ok.yaml' }),
+    'api/remote.openapi.yaml': documentWith({
+      '200': 'https://example.invalid/responses.yaml#/ok',
+      '201': 'http://127.0.0.1:9/ok.yaml',
+    }),
     'api/chained.openapi.yaml': documentWith({ '200': 'responses/chain.yaml' }),
     'api/responses/ok.yaml': 'description: OK\n',
     'api/responses/chain.yaml': "description: OK\nheaders:\n  X-Secret: { $ref: '../../secret/secret.yaml' }\n",
@@ -71,11 +74,14 @@ describe('the safe $ref resolver, through the bin', () => {
     expect(runs.outsideAllowed).toMatchObject({ code: 0, stderr: '' });
   });
 
-  test.each(['escaping', 'symlinked', 'chained'])('%s: `..`, absolute paths, symlinks and references in referenced files cannot leave', (name) => {
-    expect(runs[name].code).toBe(2);
-    expect(runs[name].stderr).toContain('was not read: it leads outside');
-    expect(runs[name].stdout + runs[name].stderr).not.toContain(SECRET);
-  });
+  test.each(['escaping', 'symlinked', 'chained'])(
+    '%s: `..`, absolute paths, symlinks and references in referenced files cannot leave',
+    (name) => {
+      expect(runs[name].code).toBe(2);
+      expect(runs[name].stderr).toContain('was not read: it leads outside');
+      expect(runs[name].stdout + runs[name].stderr).not.toContain(SECRET);
+    },
+  );
 
   test('the symlink’s target is named', () => {
     expect(runs.symlinked.stderr).toContain(`(a symlink to ${join(root, 'secret/secret.yaml')})`);
@@ -103,7 +109,9 @@ describe('--allow-remote-refs, against a server on this machine', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const remoteRoot = workspace({ 'openapi.yaml': documentWith({ '200': `http://127.0.0.1:${port}/responses.yaml#/ok` }) });
+    const remoteRoot = workspace({
+      'openapi.yaml': documentWith({ '200': `http://127.0.0.1:${port}/responses.yaml#/ok` }),
+    });
     const refused = await runCli(['lint', 'openapi.yaml'], remoteRoot);
     requestsWhenRefused = requests.length;
     const allowed = await runCli(['lint', '--allow-remote-refs', 'openapi.yaml'], remoteRoot);

@@ -25,9 +25,17 @@ beforeAll(async () => {
   const cases = {
     embedded: lintIn({}),
     discoveredYaml: lintIn({ '.spectral.yaml': EXTENDS_OURS_WITH_401_AS_WARNING }),
-    discoveredJson: lintIn({ '.spectral.json': JSON.stringify({ extends: ['spectral-auth-responses'], rules: { 'auth-404-protected-item': 'off' } }) }),
+    discoveredJson: lintIn({
+      '.spectral.json': JSON.stringify({
+        extends: ['spectral-auth-responses'],
+        rules: { 'auth-404-protected-item': 'off' },
+      }),
+    }),
     givenBeatsDiscovered: lintIn(
-      { '.spectral.yaml': EXTENDS_OURS_WITH_401_AS_WARNING, 'team/ruleset.yaml': 'extends: ["spectral:oas", "spectral-auth-responses"]\n' },
+      {
+        '.spectral.yaml': EXTENDS_OURS_WITH_401_AS_WARNING,
+        'team/ruleset.yaml': 'extends: ["spectral:oas", "spectral-auth-responses"]\n',
+      },
       '--ruleset',
       'team/ruleset.yaml',
     ),
@@ -66,7 +74,9 @@ test('--ruleset wins over a discovered file, and may extend spectral:oas beside 
 test('a team ruleset without any of these rules lints, with a note saying how to add them', () => {
   expect(runs.withoutOurRules.code).toBe(0);
   expect(findings(runs.withoutOurRules).map((result) => result.code)).not.toContain('auth-401-documented');
-  expect(runs.withoutOurRules.stderr).toMatch(/note: .*oas-only\.yaml has none of this package's rules; add "spectral-auth-responses" to its extends/);
+  expect(runs.withoutOurRules.stderr).toMatch(
+    /note: .*oas-only\.yaml has none of this package's rules; add "spectral-auth-responses" to its extends/,
+  );
 });
 
 test('an invalid ruleset is an error (exit 2) that says which file and what is wrong', () => {

@@ -72,10 +72,15 @@ export function runCliAtTerminal(args: string[], cwd: string, env: NodeJS.Proces
   // A person's shell, not a CI job: with `CI` set, chalk turns colours off even at a terminal (CI runs these tests).
   const { CI: _ci, ...atTerminal } = env;
   return new Promise((resolvePromise) => {
-    execFile('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd, env: atTerminal }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      // A terminal ends lines with CR LF.
-      resolvePromise({ code, stdout: stdout.replace(/\r\n/g, '\n'), stderr, killed: error?.killed === true });
-    });
+    execFile(
+      'script',
+      ['--quiet', '--return', '--command', command, '/dev/null'],
+      { cwd, env: atTerminal },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        // A terminal ends lines with CR LF.
+        resolvePromise({ code, stdout: stdout.replace(/\r\n/g, '\n'), stderr, killed: error?.killed === true });
+      },
+    );
   });
 }

@@ -139,7 +139,9 @@ async function problemsOf(example: Example): Promise<string[]> {
   return [...invalid, ...markMismatch];
 }
 
-const pages = readdirSync(PAGES).filter((file) => file.endsWith('.md')).sort();
+const pages = readdirSync(PAGES)
+  .filter((file) => file.endsWith('.md'))
+  .sort();
 const parsed = pages.map((page) => ({ page, ...examplesOf(page, readFileSync(join(PAGES, page), 'utf8')) }));
 const examples = parsed.flatMap(({ examples: ofPage }) => ofPage);
 const named = (example: Example): string => `${example.page}:${example.line} ${example.kind}`;

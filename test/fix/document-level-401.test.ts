@@ -49,11 +49,14 @@ const CASES: Case[] = [
   },
 ];
 
-
 /** The headers of every operation's 401 (a local `$ref` followed), from the file as written; undefined where none. */
 function headersOf401s(file: string): (Json | undefined)[] {
   const data = asJson(parseYaml(readFileSync(file, 'utf8')));
-  const at = (pointer: string) => pointer.slice(2).split('/').reduce<unknown>((node, key) => asJson(node)[key], data);
+  const at = (pointer: string) =>
+    pointer
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((node, key) => asJson(node)[key], data);
   const follow = (value: unknown): unknown => {
     const ref = asJson(value).$ref;
     return typeof ref === 'string' ? follow(at(ref)) : value;
@@ -77,7 +80,9 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
   test(`${expected.rule} reports the document once, and fix repairs what it counts; a re-lint has no 401 finding`, async () => {
     file = copyOfDocumentLevelFixture(name);
     const before = await findingsOf(expected.rule, { file });
-    expect(before).toEqual([expect.objectContaining({ path: '', message: expect.stringContaining(` ${expected.count} `) })]);
+    expect(before).toEqual([
+      expect.objectContaining({ path: '', message: expect.stringContaining(` ${expected.count} `) }),
+    ]);
 
     const report = await fix(file);
     expect(report.error).toBeUndefined();
@@ -92,6 +97,8 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
     for (const headers of headersOf401s(file)) expect(Object.keys(headers ?? {})).toContain('WWW-Authenticate');
 
     const after = await lint(documentFrom({ file }));
-    expect(after.filter((result) => RULES_401.includes(String(result.code))).map((result) => result.message)).toEqual([]);
+    expect(after.filter((result) => RULES_401.includes(String(result.code))).map((result) => result.message)).toEqual(
+      [],
+    );
   });
 });

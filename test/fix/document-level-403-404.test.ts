@@ -60,7 +60,6 @@ const CASES: Case[] = [
   },
 ];
 
-
 /** The responses of an operation (`GET /calls`), from the file as written (YAML parses JSON too). */
 function responsesOf(file: string, operation: string): Json {
   const [method, path] = operation.split(' ');
@@ -75,7 +74,9 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
   test(`${expected.rule} reports the document once, and fix repairs each operation it counts; a re-lint has none`, async () => {
     file = copyOfDocumentLevelFixture(name);
     const before = await findingsOf(expected.rule, { file });
-    expect(before).toEqual([expect.objectContaining({ path: '', message: expect.stringContaining(`${expected.counted.length} `) })]);
+    expect(before).toEqual([
+      expect.objectContaining({ path: '', message: expect.stringContaining(`${expected.counted.length} `) }),
+    ]);
     for (const operation of expected.counted.slice(0, 3)) expect(before[0].message).toContain(operation);
 
     const report = await fix(file);
@@ -88,8 +89,10 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
     expect([...new Set(fixed[0].done.map(({ what }) => what))]).toEqual([expected.done]);
 
     // Every operation the finding counted was repaired, not only the first; excepted ones were left as written.
-    for (const operation of expected.counted) expect(Object.keys(responsesOf(file, operation))).toContain(expected.code);
-    for (const operation of expected.untouched) expect(Object.keys(responsesOf(file, operation))).not.toContain(expected.code);
+    for (const operation of expected.counted)
+      expect(Object.keys(responsesOf(file, operation))).toContain(expected.code);
+    for (const operation of expected.untouched)
+      expect(Object.keys(responsesOf(file, operation))).not.toContain(expected.code);
 
     const after = await lint(documentFrom({ file }));
     expect(after.filter((result) => result.code === expected.rule).map((result) => result.message)).toEqual([]);
@@ -111,18 +114,24 @@ describe('findings that the document-level finding does not count', () => {
     expect(before.map((finding) => finding.path)).toEqual(['']);
     expect(before[0].message).toContain('3 protected operations');
     expect(before[0].message).toContain('reference it from the 2 others');
-    expect(before[0].message).toContain('1 of them answer not-found under another code (GET /notes/{noteId}: its 480 response, ResourceNotFoundException): give that response the code 404');
+    expect(before[0].message).toContain(
+      '1 of them answer not-found under another code (GET /notes/{noteId}: its 480 response, ResourceNotFoundException): give that response the code 404',
+    );
 
     const report = await fix(file);
     expect(report.error).toBeUndefined();
-    expect(report.fixed.filter(({ result }) => result.code === 'auth-404-protected-item').map(({ result }) => result.path)).toEqual([[]]);
+    expect(
+      report.fixed.filter(({ result }) => result.code === 'auth-404-protected-item').map(({ result }) => result.path),
+    ).toEqual([[]]);
 
     expect(Object.keys(responsesOf(file, 'GET /calls/{callId}'))).toContain('404');
     expect(Object.keys(responsesOf(file, 'GET /files/{fileId}'))).toContain('404');
     expect(Object.keys(responsesOf(file, 'GET /notes/{noteId}'))).not.toContain('404');
     const after = await findingsOf('auth-404-protected-item', { file });
     expect(after.map((finding) => finding.path)).toEqual(['paths./notes/{noteId}.get.responses']);
-    expect(after[0].message).toContain('its 480 response (ResourceNotFoundException) looks like a not-found answer: give it the code 404');
+    expect(after[0].message).toContain(
+      'its 480 response (ResourceNotFoundException) looks like a not-found answer: give it the code 404',
+    );
   });
 
   test('when every operation it counts answers not-found under another code, fix changes nothing and says why', async () => {
@@ -131,13 +140,17 @@ describe('findings that the document-level finding does not count', () => {
     const before = await findingsOf('auth-404-protected-item', { file });
     expect(before.map((finding) => finding.path)).toEqual(['']);
     expect(before[0].message).toContain('2 protected operations on item paths document no 404');
-    expect(before[0].message).toContain('they answer not-found under another code (GET /calls/{callId}: its 481 response, CallNotFound): give those responses the code 404');
+    expect(before[0].message).toContain(
+      'they answer not-found under another code (GET /calls/{callId}: its 481 response, CallNotFound): give those responses the code 404',
+    );
 
     const report = await fix(file, { rules: ['auth-404-protected-item'] });
     expect(report.error).toBeUndefined();
     expect(report.fixed).toEqual([]);
     const left = report.left.filter(({ result }) => result.code === 'auth-404-protected-item');
-    expect(left.map(({ reason }) => reason)).toEqual(['the operations it counts need a change that fix does not make (see the message)']);
+    expect(left.map(({ reason }) => reason)).toEqual([
+      'the operations it counts need a change that fix does not make (see the message)',
+    ]);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
@@ -146,7 +159,10 @@ describe('findings that the document-level finding does not count', () => {
     const text = readFileSync(file, 'utf8');
     const before = await findingsOf('auth-403-describes-scopes', { file });
     expect(before).toEqual([
-      expect.objectContaining({ path: 'components.schemas.Error', message: expect.stringContaining('the 403 body of 2 operations') }),
+      expect.objectContaining({
+        path: 'components.schemas.Error',
+        message: expect.stringContaining('the 403 body of 2 operations'),
+      }),
     ]);
 
     const report = await fix(file, { rules: ['auth-403-describes-scopes'] });
@@ -162,14 +178,19 @@ describe('findings that the document-level finding does not count', () => {
 /** Spectral with only the schema rules of its OpenAPI ruleset on: these fixtures are valid OpenAPI. */
 function schemaValidator(): Spectral {
   const spectral = new Spectral();
-  spectral.setRuleset({ extends: [[oas as RulesetDefinition, 'off']], rules: { 'oas2-schema': 'error', 'oas3-schema': 'error' } });
+  spectral.setRuleset({
+    extends: [[oas as RulesetDefinition, 'off']],
+    rules: { 'oas2-schema': 'error', 'oas3-schema': 'error' },
+  });
   return spectral;
 }
 
-test.each([...CASES.map((c) => c.fixture), '404-nowhere-beside-misnumbered.oas3.yaml', '404-nowhere-all-misnumbered.oas3.yaml', '403-shared-body-schema.oas3.yaml'])(
-  'fixture %s is valid OpenAPI',
-  async (name) => {
-    const results = await schemaValidator().run(documentFrom({ file: fixture(`fix-document-level/${name}`) }));
-    expect(results.map((result) => `${result.code} ${result.path.join('.')}: ${result.message}`)).toEqual([]);
-  },
-);
+test.each([
+  ...CASES.map((c) => c.fixture),
+  '404-nowhere-beside-misnumbered.oas3.yaml',
+  '404-nowhere-all-misnumbered.oas3.yaml',
+  '403-shared-body-schema.oas3.yaml',
+])('fixture %s is valid OpenAPI', async (name) => {
+  const results = await schemaValidator().run(documentFrom({ file: fixture(`fix-document-level/${name}`) }));
+  expect(results.map((result) => `${result.code} ${result.path.join('.')}: ${result.message}`)).toEqual([]);
+});

@@ -52,7 +52,9 @@ describe('spectral-auth-responses fix', () => {
       '  fixed  calls.oas30.yaml:31:17  auth-401-documented: added 401: $ref #/components/responses/Unauthorized\n',
     );
     expect(result.stdout).toContain('  note   created #/components/responses/Unauthorized\n');
-    expect(result.stdout).toMatch(/  left   calls\.oas30\.yaml:25:15  auth-no-404-collection \(warn\): GET \/calls lists a collection.*\n {9}why left: .*--remove-collection-404\n/);
+    expect(result.stdout).toMatch(
+      / {2}left {3}calls\.oas30\.yaml:25:15 {2}auth-no-404-collection \(warn\): GET \/calls lists a collection.*\n {9}why left: .*--remove-collection-404\n/,
+    );
     expect(result.stdout).toContain('9 fixed, 2 left for a person, 0 of them at or above error\n');
     const lint = await run(['lint', '-f', 'json', 'calls.oas30.yaml'], dir);
     expect((JSON.parse(lint.stdout) as { code: string }[]).map((finding) => finding.code).sort()).toEqual([
@@ -70,7 +72,7 @@ describe('spectral-auth-responses fix', () => {
     expect((await run(['fix', 'calls.oas30.yaml'], dir)).code).toBe(0);
   });
 
-  test('--remove-collection-404 removes the listing\'s 404', async () => {
+  test("--remove-collection-404 removes the listing's 404", async () => {
     const result = await run(['fix', '--remove-collection-404', 'calls.oas30.yaml'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('auth-no-404-collection: removed the 404');
@@ -91,10 +93,16 @@ describe('spectral-auth-responses fix', () => {
   });
 
   test('uses the ruleset lint would use: a .spectral.yaml in the working directory that turns a rule off', async () => {
-    writeFileSync(join(dir, '.spectral.yaml'), 'extends: [spectral-auth-responses]\nrules:\n  auth-404-protected-item: off\n');
+    writeFileSync(
+      join(dir, '.spectral.yaml'),
+      'extends: [spectral-auth-responses]\nrules:\n  auth-404-protected-item: off\n',
+    );
     const result = await run(['fix', 'calls.oas30.json'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('auth-404-protected-item');
-    expect(JSON.parse(readFileSync(join(dir, 'calls.oas30.json'), 'utf8')).components.responses).not.toHaveProperty('NotFound');
+    const { components } = JSON.parse(readFileSync(join(dir, 'calls.oas30.json'), 'utf8')) as {
+      components: { responses: object };
+    };
+    expect(components.responses).not.toHaveProperty('NotFound');
   });
 });

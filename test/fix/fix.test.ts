@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { FixReport, REPAIRABLE_RULES, REPAIRS, unifiedDiff } from '../../src/fix';
 import { fixture } from '../helpers/lint';
-import { copyOfFixtures, fix, hunksBetween, isContainedIn, lintLines, linesOf, patched, removeDirectory, strayFiles } from './helpers';
+import {
+  copyOfFixtures,
+  fix,
+  hunksBetween,
+  isContainedIn,
+  lintLines,
+  linesOf,
+  patched,
+  removeDirectory,
+  strayFiles,
+} from './helpers';
 
 /**
  * Each fixture through `fixDocument` and the real engine: what is repaired, what is left, and the guarantees
@@ -91,7 +101,10 @@ const CASES: Case[] = [
   },
   {
     fixture: 'calls.oas2.json',
-    fixed: ['auth-401-documented paths./calls/{callId}.get.responses', 'auth-404-protected-item paths./calls/{callId}.get.responses'],
+    fixed: [
+      'auth-401-documented paths./calls/{callId}.get.responses',
+      'auth-404-protected-item paths./calls/{callId}.get.responses',
+    ],
     left: [],
     notes: ['reused #/responses/Unauthorized (it says the same)', 'created #/responses/NotFound'],
   },
@@ -160,7 +173,7 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
   });
 
   test('the data only gains entries', () => {
-    const data = (text: string) => (name.endsWith('.json') ? JSON.parse(text) : parseYaml(text));
+    const data = (text: string): unknown => (name.endsWith('.json') ? JSON.parse(text) : parseYaml(text));
     expect(isContainedIn(data(before), data(after))).toBe(true);
   });
 
@@ -168,7 +181,13 @@ describe.each(CASES.map((c) => [c.fixture, c] as const))('fix %s', (name, expect
     const kept = (text: string) => text.split('\n').filter((line) => /^\s*#|&\w+|\*\w+/.test(line));
     expect(kept(after)).toEqual(kept(before));
     expect(after.endsWith('\n')).toBe(before.endsWith('\n'));
-    if (before.includes('\r\n')) expect(after.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
+    if (before.includes('\r\n'))
+      expect(
+        after
+          .split('\n')
+          .slice(0, -1)
+          .every((line) => line.endsWith('\r')),
+      ).toBe(true);
   });
 });
 
@@ -182,7 +201,11 @@ describe('fix keeps the layout of inserted text like its neighbours', () => {
   test('JSON: the file indentation (spaces or tabs) on every added line', async () => {
     const dir = copyOfFixtures();
     try {
-      for (const [name, unit] of [['calls.oas30.json', '  '], ['calls.oas31.json', '\t'], ['calls.oas2.json', '    ']] as const) {
+      for (const [name, unit] of [
+        ['calls.oas30.json', '  '],
+        ['calls.oas31.json', '\t'],
+        ['calls.oas2.json', '    '],
+      ] as const) {
         const file = join(dir, name);
         const before = readFileSync(file, 'utf8');
         await fix(file);
@@ -225,7 +248,9 @@ describe('fix keeps the layout of inserted text like its neighbours', () => {
       );
       const oas2 = join(dir, 'calls.oas2.yaml');
       await fix(oas2);
-      expect(readFileSync(oas2, 'utf8')).toContain(`        enum:\n          - Bearer realm="api"\n          - Basic realm="api"\n`);
+      expect(readFileSync(oas2, 'utf8')).toContain(
+        `        enum:\n          - Bearer realm="api"\n          - Basic realm="api"\n`,
+      );
     } finally {
       removeDirectory(dir);
     }
@@ -233,22 +258,25 @@ describe('fix keeps the layout of inserted text like its neighbours', () => {
 });
 
 describe('fix --dry-run', () => {
-  test.each(CASES.map((c) => c.fixture))('%s: writes nothing, and its diff turns the old text into the new one (patch)', async (name) => {
-    const dir = copyOfFixtures();
-    try {
-      const file = join(dir, name);
-      const before = readFileSync(file, 'utf8');
-      const report = await fix(file, { dryRun: true });
-      expect(report.written).toBe(false);
-      expect(readFileSync(file, 'utf8')).toBe(before);
-      const [change] = report.changes;
-      const diff = unifiedDiff(change.before, change.edits, { from: `a/${name}`, to: `b/${name}` });
-      expect(diff.startsWith(`--- a/${name}\n+++ b/${name}\n@@ `)).toBe(true);
-      expect(patched(before, diff)).toBe(change.after);
-    } finally {
-      removeDirectory(dir);
-    }
-  });
+  test.each(CASES.map((c) => c.fixture))(
+    '%s: writes nothing, and its diff turns the old text into the new one (patch)',
+    async (name) => {
+      const dir = copyOfFixtures();
+      try {
+        const file = join(dir, name);
+        const before = readFileSync(file, 'utf8');
+        const report = await fix(file, { dryRun: true });
+        expect(report.written).toBe(false);
+        expect(readFileSync(file, 'utf8')).toBe(before);
+        const [change] = report.changes;
+        const diff = unifiedDiff(change.before, change.edits, { from: `a/${name}`, to: `b/${name}` });
+        expect(diff.startsWith(`--- a/${name}\n+++ b/${name}\n@@ `)).toBe(true);
+        expect(patched(before, diff)).toBe(change.after);
+      } finally {
+        removeDirectory(dir);
+      }
+    },
+  );
 });
 
 describe('fix options', () => {
@@ -264,7 +292,13 @@ describe('fix options', () => {
     expect(new Set(report.fixed.map(({ result }) => result.code))).toEqual(new Set(['auth-401-documented']));
     const notSelected = report.left.filter(({ reason }) => reason === 'not among the rules selected with --rules');
     expect(new Set(notSelected.map(({ result }) => result.code))).toEqual(
-      new Set(['auth-401-www-authenticate', 'auth-403-describes-scopes', 'auth-403-documented', 'auth-404-protected-item', 'auth-no-404-collection']),
+      new Set([
+        'auth-401-www-authenticate',
+        'auth-403-describes-scopes',
+        'auth-403-documented',
+        'auth-404-protected-item',
+        'auth-no-404-collection',
+      ]),
     );
     expect(report.notes).toEqual(['created #/components/responses/Unauthorized']);
     expect(await lintLines(file)).toEqual(linesOf(report.left.map(({ result }) => result)));
@@ -273,13 +307,20 @@ describe('fix options', () => {
   test('removeCollection404: without it the 404 of a listing is left, saying how; with it, its lines are removed', async () => {
     const file = join(dir, 'calls.oas30.yaml');
     const without = await fix(file, { dryRun: true });
-    expect(without.left.find(({ result }) => result.code === 'auth-no-404-collection')?.reason).toContain('--remove-collection-404');
+    expect(without.left.find(({ result }) => result.code === 'auth-no-404-collection')?.reason).toContain(
+      '--remove-collection-404',
+    );
 
     const before = readFileSync(file, 'utf8');
     const report = await fix(file, { rules: ['auth-no-404-collection'], removeCollection404: true });
     expect(report.fixed.map(({ result }) => result.code)).toEqual(['auth-no-404-collection']);
     expect(hunksBetween(before, readFileSync(file, 'utf8'))).toEqual([
-      { from: 24, count: 1, removed: ["        '404': { description: No calls }   # a collection never 404s"], added: [] },
+      {
+        from: 24,
+        count: 1,
+        removed: ["        '404': { description: No calls }   # a collection never 404s"],
+        added: [],
+      },
     ]);
     expect((await lintLines(file)).filter((line) => line.startsWith('auth-no-404-collection'))).toEqual([]);
   });
@@ -289,9 +330,11 @@ describe('fix options', () => {
     const before = readFileSync(file, 'utf8');
     await fix(file, { rules: ['auth-no-404-collection'], removeCollection404: true });
     const after = readFileSync(file, 'utf8');
-    const responses = (text: string) => JSON.parse(text).paths['/calls'].get.responses;
+    type Paths = { paths: Record<string, { get: { responses: Record<string, unknown> } }> };
+    const responses = (text: string) => (JSON.parse(text) as Paths).paths['/calls'].get.responses;
     expect(responses(after)).toEqual({ '200': responses(before)['200'] });
-    for (const hunk of hunksBetween(before, after)) expect(isSubsequence(hunk.added.join('\n'), hunk.removed.join('\n'))).toBe(true);
+    for (const hunk of hunksBetween(before, after))
+      expect(isSubsequence(hunk.added.join('\n'), hunk.removed.join('\n'))).toBe(true);
     expect(await lintLines(file)).not.toContainEqual(expect.stringMatching(/^auth-no-404-collection/));
   });
 });
@@ -303,7 +346,7 @@ describe('fix across files', () => {
   });
   afterEach(() => removeDirectory(dir));
 
-  test('edits a $ref\'d file where the fix belongs: the shared 401 in its file, the operation in its path item file', async () => {
+  test("edits a $ref'd file where the fix belongs: the shared 401 in its file, the operation in its path item file", async () => {
     const file = join(dir, 'split/openapi.yaml');
     const report = await fix(file);
     expect(report.left).toEqual([]);
@@ -327,7 +370,9 @@ describe('fix across files', () => {
     const before = readFileSync(shared, 'utf8');
     const report = await fix(file);
     expect(report.fixed).toEqual([]);
-    expect(report.left.map(({ reason }) => reason)).toEqual([expect.stringContaining('is outside the allowed directory')]);
+    expect(report.left.map(({ reason }) => reason)).toEqual([
+      expect.stringContaining('is outside the allowed directory'),
+    ]);
     expect(readFileSync(shared, 'utf8')).toBe(before);
 
     const allowed = await fix(file, { allowedDirectories: [join(dir, 'outside/shared')] });
@@ -360,7 +405,12 @@ describe('fix never writes what does not parse', () => {
     const file = join(dir, 'broken.oas30.yaml');
     const before = readFileSync(file, 'utf8');
     const report = await fix(file);
-    expect(report.error).toMatch(/broken\.oas30\.yaml:\d+:\d+: /);
+    expect(report.error).toEqual({
+      file: expect.stringMatching(/broken\.oas30\.yaml$/),
+      line: expect.any(Number),
+      column: expect.any(Number),
+      reason: expect.stringMatching(/\S/),
+    });
     expect(report.written).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(strayFiles(dir)).toEqual([]);
@@ -371,7 +421,10 @@ describe('fix never writes what does not parse', () => {
     const text = readFileSync(file, 'utf8').replace('"openapi": "3.0.3",', '"openapi": "3.0.3",,');
     writeFileSync(file, text);
     const report = await fix(file);
-    expect(report.error).toContain('not valid JSON');
+    expect(report.error).toEqual({
+      file: expect.stringMatching(/calls\.oas30\.json$/),
+      reason: expect.stringContaining('not valid JSON'),
+    });
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 

@@ -8,25 +8,45 @@ import { removeDirectory } from './helpers';
 
 /** The last checks before a write: the repaired text must parse to exactly the intended data, and the file must be unchanged. */
 describe('the check of a repaired text', () => {
-  const source = parseSource('/api/openapi.yaml', "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200': { description: ok }\n");
-  const added = [{ kind: 'set' as const, path: ['paths', '/a', 'get', 'responses', '401'], value: { description: 'no' } }];
+  const source = parseSource(
+    '/api/openapi.yaml',
+    "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200': { description: ok }\n",
+  );
+  const added = [
+    { kind: 'set' as const, path: ['paths', '/a', 'get', 'responses', '401'], value: { description: 'no' } },
+  ];
 
   test('accepts a text that says exactly what was intended', () => {
-    expect(verify(source, source.text.replace("ok }\n", "ok }\n        '401': { description: no }\n"), added)).toBeUndefined();
+    expect(
+      verify(source, source.text.replace('ok }\n', "ok }\n        '401': { description: no }\n"), added),
+    ).toBeUndefined();
   });
 
   test('refuses a text that does not parse', () => {
-    expect(verify(source, source.text.replace("ok }\n", "ok }\n        '401': { description: no\n"), added)).toMatch(/openapi\.yaml:\d+:\d+: /);
+    expect(verify(source, source.text.replace('ok }\n', "ok }\n        '401': { description: no\n"), added)).toEqual({
+      file: '/api/openapi.yaml',
+      line: expect.any(Number),
+      column: expect.any(Number),
+      reason: expect.stringMatching(/\S/),
+    });
   });
 
   test('refuses a text that parses to something else (an edit that touched more than intended)', () => {
-    const touchedMore = source.text.replace("ok }\n", "ok }\n        '401': { description: no }\n").replace('3.0.3', '3.0.4');
-    expect(verify(source, touchedMore, added)).toContain('would not say what was intended');
+    const touchedMore = source.text
+      .replace('ok }\n', "ok }\n        '401': { description: no }\n")
+      .replace('3.0.3', '3.0.4');
+    expect(verify(source, touchedMore, added)).toEqual({
+      file: '/api/openapi.yaml',
+      reason: 'the repaired text would not say what was intended',
+    });
   });
 
   test('refuses JSON that YAML could read but JSON.parse cannot', () => {
     const json = parseSource('/api/openapi.json', '{\n  "openapi": "3.0.3"\n}\n');
-    expect(verify(json, "{\n  openapi: '3.0.3'\n}\n", [])).toContain('not valid JSON');
+    expect(verify(json, "{\n  openapi: '3.0.3'\n}\n", [])).toEqual({
+      file: '/api/openapi.json',
+      reason: expect.stringContaining('the repaired text is not valid JSON'),
+    });
   });
 });
 

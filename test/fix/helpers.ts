@@ -61,7 +61,9 @@ export function hunksBetween(before: string, after: string): Hunk[] {
   try {
     writeFileSync(join(directory, 'before'), before);
     writeFileSync(join(directory, 'after'), after);
-    return parseHunks(spawnSync('diff', ['-U0', '--text', 'before', 'after'], { cwd: directory, encoding: 'utf8' }).stdout);
+    return parseHunks(
+      spawnSync('diff', ['-U0', '--text', 'before', 'after'], { cwd: directory, encoding: 'utf8' }).stdout,
+    );
   } finally {
     removeDirectory(directory);
   }
@@ -86,8 +88,13 @@ export function patched(before: string, diff: string): string {
   const directory = mkdtempSync(join(tmpdir(), 'patch-'));
   try {
     writeFileSync(join(directory, 'file'), before);
-    const result = spawnSync('patch', ['--fuzz=0', '--binary', '--no-backup-if-mismatch', 'file'], { cwd: directory, input: diff, encoding: 'utf8' });
-    if (result.status !== 0 || /offset|fuzz/i.test(result.stdout)) throw new Error(`patch did not apply exactly: ${result.stdout}${result.stderr}`);
+    const result = spawnSync('patch', ['--fuzz=0', '--binary', '--no-backup-if-mismatch', 'file'], {
+      cwd: directory,
+      input: diff,
+      encoding: 'utf8',
+    });
+    if (result.status !== 0 || /offset|fuzz/i.test(result.stdout))
+      throw new Error(`patch did not apply exactly: ${result.stdout}${result.stderr}`);
     return readFileSync(join(directory, 'file'), 'utf8');
   } finally {
     removeDirectory(directory);
@@ -102,11 +109,17 @@ export function strayFiles(directory: string): string[] {
 /** Whether every value of `before` is in `after` at the same place (objects may have gained keys). */
 export function isContainedIn(before: unknown, after: unknown): boolean {
   if (Array.isArray(before)) {
-    return Array.isArray(after) && before.length === after.length && before.every((item, index) => isContainedIn(item, after[index]));
+    return (
+      Array.isArray(after) &&
+      before.length === after.length &&
+      before.every((item, index) => isContainedIn(item, after[index]))
+    );
   }
   if (typeof before === 'object' && before !== null) {
     if (typeof after !== 'object' || after === null || Array.isArray(after)) return false;
-    return Object.entries(before).every(([key, value]) => key in after && isContainedIn(value, (after as Record<string, unknown>)[key]));
+    return Object.entries(before).every(
+      ([key, value]) => key in after && isContainedIn(value, (after as Record<string, unknown>)[key]),
+    );
   }
   return Object.is(before, after);
 }

@@ -19,17 +19,77 @@ const COMPONENT_NAMES = ['A', 'B', 'C'] as const;
  * Not `hasOwnProperty`: Spectral's own resolver crashes on that key before any rule runs (fixtures/robustness/README.md).
  */
 const ODD_STRINGS = [
-  '', ' ', '__proto__', 'constructor', 'toString', 'valueOf', '$ref', '#', '/', '~', '~0', '~1',
-  '~2', '%', '%zz', '%E0%A4%A', '{', '}', '{}', '{id}', '/{a}/{', '}{', '\u0000', '\uFEFF', '\uD800', '\u202E',
-  '💥', 'null', 'true', '1e999', '401', '4XX', 'default', 'Bearer', 'WWW-Authenticate', 'insufficient_scope',
+  '',
+  ' ',
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  '$ref',
+  '#',
+  '/',
+  '~',
+  '~0',
+  '~1',
+  '~2',
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '{',
+  '}',
+  '{}',
+  '{id}',
+  '/{a}/{',
+  '}{',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '\u202E',
+  '💥',
+  'null',
+  'true',
+  '1e999',
+  '401',
+  '4XX',
+  'default',
+  'Bearer',
+  'WWW-Authenticate',
+  'insufficient_scope',
   'x'.repeat(300),
 ];
 
 /** Words of the description phrase matchers, to build texts that almost match (or match at the very end). */
 const PHRASE_WORDS = [
-  'missing', 'invalid', 'expired', 'no', 'token', 'tokens', 'credential', 'credentials', 'api', 'key', 'apikey',
-  'permission', 'forbidden', 'not', 'allowed', 'insufficient', 'scope', 'insufficient_scope', 'authenticated',
-  'unauthenticated', 'authentication', 'required', 'is', 'logged', 'in', 'login', 'privilege', 'or', 'access', "don't",
+  'missing',
+  'invalid',
+  'expired',
+  'no',
+  'token',
+  'tokens',
+  'credential',
+  'credentials',
+  'api',
+  'key',
+  'apikey',
+  'permission',
+  'forbidden',
+  'not',
+  'allowed',
+  'insufficient',
+  'scope',
+  'insufficient_scope',
+  'authenticated',
+  'unauthenticated',
+  'authentication',
+  'required',
+  'is',
+  'logged',
+  'in',
+  'login',
+  'privilege',
+  'or',
+  'access',
+  "don't",
 ];
 const WORD_SEPARATORS = [' ', '  ', '\n', '_', '-', ',', "'", ' , ', '\t'];
 
@@ -44,7 +104,12 @@ const phraseText: Arbitrary<string> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom(...PHRASE_WORDS), fc.integer({ min: 1, max: 200 }), fc.constantFrom(...WORD_SEPARATORS), fc.constantFrom('', ' token', ' scope'))
+      .tuple(
+        fc.constantFrom(...PHRASE_WORDS),
+        fc.integer({ min: 1, max: 200 }),
+        fc.constantFrom(...WORD_SEPARATORS),
+        fc.constantFrom('', ' token', ' scope'),
+      )
       .map(([word, times, separator, end]) => `${(word + separator).repeat(times)}${end}`),
   },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 2000 }).map((length) => 'a'.repeat(length)) },
@@ -87,7 +152,11 @@ export const anyJson: Arbitrary<unknown> = fc.oneof(
 
 /** Usually `well`, sometimes any JSON value instead, and often null (what YAML makes of a key written without a value). */
 function slot<T>(well: Arbitrary<T>): Arbitrary<unknown> {
-  return fc.oneof({ weight: 8, arbitrary: well }, { weight: 2, arbitrary: anyJson }, { weight: 1, arbitrary: fc.constant(null) });
+  return fc.oneof(
+    { weight: 8, arbitrary: well },
+    { weight: 2, arbitrary: anyJson },
+    { weight: 1, arbitrary: fc.constant(null) },
+  );
 }
 
 /** Optional keys only: each key is present or absent, independently. */
@@ -106,9 +175,22 @@ function componentPrefix(version: Version, kind: 'schemas' | 'responses' | 'head
 }
 
 const BROKEN_LOCAL_REFS = [
-  '#/components/schemas/Missing', '#/nowhere', '#', '#/', '', '#//', '#/paths', '#/info/title', '#/paths/~1calls',
-  '#/paths/~1calls~1{callId}/get', '#/paths/~1calls~1%7BcallId%7D/get/responses/401', '#/components/schemas/a~1b',
-  '#/components/schemas/%zz', '#/definitions/~2', '#/components/responses/A/headers', 'no-hash-no-file',
+  '#/components/schemas/Missing',
+  '#/nowhere',
+  '#',
+  '#/',
+  '',
+  '#//',
+  '#/paths',
+  '#/info/title',
+  '#/paths/~1calls',
+  '#/paths/~1calls~1{callId}/get',
+  '#/paths/~1calls~1%7BcallId%7D/get/responses/401',
+  '#/components/schemas/a~1b',
+  '#/components/schemas/%zz',
+  '#/definitions/~2',
+  '#/components/responses/A/headers',
+  'no-hash-no-file',
 ];
 /** Relative to GENERATED_DOCUMENT_AT: a real shared file (with its own cycles), missing files, a directory, a non-YAML file. */
 const FILE_REFS = [
@@ -136,7 +218,18 @@ function refTo(version: Version, kind: 'schemas' | 'responses' | 'headers'): Arb
 }
 
 const propertyName = fc.oneof(
-  fc.constantFrom('id', 'items', 'data', 'calls', 'value', 'missing_scopes', 'requiredPermissions', 'scope', 'error', 'nested'),
+  fc.constantFrom(
+    'id',
+    'items',
+    'data',
+    'calls',
+    'value',
+    'missing_scopes',
+    'requiredPermissions',
+    'scope',
+    'error',
+    'nested',
+  ),
   oddString,
 );
 
@@ -165,7 +258,16 @@ function schemaOf(version: Version): Arbitrary<unknown> {
 }
 
 const challenge = fc.oneof(
-  fc.constantFrom('Bearer realm="api"', 'Basic', 'bearer error="insufficient_scope"', 'Negotiate', 'DPoP algs="ES256"', '', ' ', ','),
+  fc.constantFrom(
+    'Bearer realm="api"',
+    'Basic',
+    'bearer error="insufficient_scope"',
+    'Negotiate',
+    'DPoP algs="ES256"',
+    '',
+    ' ',
+    ',',
+  ),
   oddString,
 );
 
@@ -187,15 +289,25 @@ function headerOf(version: Version): Arbitrary<unknown> {
     enum: slot(fc.array(slot(challenge), { maxLength: 3 })),
     'x-example': slot(challenge),
   });
-  return fc.oneof({ weight: 4, arbitrary: header }, { weight: 1, arbitrary: refTo(version, 'headers') }, { weight: 1, arbitrary: anyJson });
+  return fc.oneof(
+    { weight: 4, arbitrary: header },
+    { weight: 1, arbitrary: refTo(version, 'headers') },
+    { weight: 1, arbitrary: anyJson },
+  );
 }
 
 function responseOf(version: Version): Arbitrary<unknown> {
   const schema = schemaOf(version);
   const response = partial({
-    description: fc.oneof(fc.constantFrom('Forbidden', 'Missing or invalid access token', 'You lack permission'), adversarialText, anyJson),
+    description: fc.oneof(
+      fc.constantFrom('Forbidden', 'Missing or invalid access token', 'You lack permission'),
+      adversarialText,
+      anyJson,
+    ),
     headers: slot(dictionary(headerName, headerOf(version), 2)),
-    content: slot(dictionary(fc.constantFrom('application/json', 'text/plain', '*/*'), slot(partial({ schema: slot(schema) })), 2)),
+    content: slot(
+      dictionary(fc.constantFrom('application/json', 'text/plain', '*/*'), slot(partial({ schema: slot(schema) })), 2),
+    ),
     schema: slot(schema),
   });
   return fc.oneof(
@@ -213,7 +325,9 @@ function listingSchemaOf(version: Version): Arbitrary<unknown> {
     fc
       .tuple(fc.constantFrom('items', 'data', 'Calls', 'results', 'value'), slot(fc.constant({ type: 'array' })))
       .map(([name, property]) => ({ type: 'object', properties: { [name]: property } })),
-    fc.record({ allOf: fc.tuple(fc.constant({ type: 'object' }), fc.constant({ properties: { data: { type: 'array' } } })) }),
+    fc.record({
+      allOf: fc.tuple(fc.constant({ type: 'object' }), fc.constant({ properties: { data: { type: 'array' } } })),
+    }),
   );
 }
 
@@ -224,7 +338,9 @@ function listingSchemaOf(version: Version): Arbitrary<unknown> {
 function aimedResponsesOf(version: Version): Arbitrary<unknown> {
   const listing = listingSchemaOf(version);
   const challengeHeader = partial({
-    schema: slot(partial({ type: fc.constant('string'), example: challenge, enum: fc.array(challenge, { maxLength: 2 }) })),
+    schema: slot(
+      partial({ type: fc.constant('string'), example: challenge, enum: fc.array(challenge, { maxLength: 2 }) }),
+    ),
     example: challenge,
     default: challenge,
     'x-example': challenge,
@@ -232,17 +348,27 @@ function aimedResponsesOf(version: Version): Arbitrary<unknown> {
   return fc
     .tuple(
       partial({
-        '200': fc.record({ description: fc.constant('ok'), content: fc.record({ 'application/json': fc.record({ schema: listing }) }), schema: listing }),
+        '200': fc.record({
+          description: fc.constant('ok'),
+          content: fc.record({ 'application/json': fc.record({ schema: listing }) }),
+          schema: listing,
+        }),
         '401': fc.oneof(
           partial({
-            description: fc.oneof(fc.constantFrom('You do not have permission', 'Forbidden: insufficient_scope'), adversarialText),
+            description: fc.oneof(
+              fc.constantFrom('You do not have permission', 'Forbidden: insufficient_scope'),
+              adversarialText,
+            ),
             headers: fc.record({ 'WWW-Authenticate': challengeHeader }),
           }),
           // The plain 401 that lacks its challenge, so that auth-401-www-authenticate is reached often enough.
           fc.constant({ description: 'The access token is missing or invalid' }),
         ),
         '403': partial({
-          description: fc.oneof(fc.constantFrom('Missing or invalid access token', 'Not authenticated', 'Login required'), adversarialText),
+          description: fc.oneof(
+            fc.constantFrom('Missing or invalid access token', 'Not authenticated', 'Login required'),
+            adversarialText,
+          ),
           content: slot(fc.record({ 'application/json': partial({ schema: schemaOf(version) }) })),
         }),
         '404': responseOf(version),
@@ -257,14 +383,38 @@ const statusCode = fc.oneof(
   { weight: 1, arbitrary: oddString },
 );
 
-const schemeName = fc.constantFrom('bearer', 'basic', 'oauth', 'oidc', 'key', 'mtls', 'undefinedScheme', '__proto__', 'constructor', '');
+const schemeName = fc.constantFrom(
+  'bearer',
+  'basic',
+  'oauth',
+  'oidc',
+  'key',
+  'mtls',
+  'undefinedScheme',
+  '__proto__',
+  'constructor',
+  '',
+);
 
 const securityRequirements = fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom([{ bearer: [] }], [{ oauth: ['calls:read'] }], [{ basic: [] }, { oidc: ['admin'] }], [{ key: [] }]) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      [{ bearer: [] }],
+      [{ oauth: ['calls:read'] }],
+      [{ basic: [] }, { oidc: ['admin'] }],
+      [{ key: [] }],
+    ),
+  },
   {
     weight: 3,
     arbitrary: slot(
-      fc.array(slot(dictionary(schemeName, slot(fc.array(slot(fc.constantFrom('calls:read', 'admin', '')), { maxLength: 3 })), 3)), { maxLength: 3 }),
+      fc.array(
+        slot(
+          dictionary(schemeName, slot(fc.array(slot(fc.constantFrom('calls:read', 'admin', '')), { maxLength: 3 })), 3),
+        ),
+        { maxLength: 3 },
+      ),
     ),
   },
 );
@@ -272,7 +422,8 @@ const securityRequirements = fc.oneof(
 /** The schemes the requirements above name, defined as usual, so that operations are often secured and scoped. */
 function usualSchemesOf(version: Version): Record<string, unknown> {
   return {
-    bearer: version === '2.0' ? { type: 'apiKey', in: 'header', name: 'Authorization' } : { type: 'http', scheme: 'bearer' },
+    bearer:
+      version === '2.0' ? { type: 'apiKey', in: 'header', name: 'Authorization' } : { type: 'http', scheme: 'bearer' },
     basic: version === '2.0' ? { type: 'basic' } : { type: 'http', scheme: 'basic' },
     oauth: { type: 'oauth2', flows: {} },
     oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://example.com/.well-known/openid-configuration' },
@@ -290,7 +441,12 @@ const securityScheme = slot(
   }),
 );
 
-const ruleName = fc.constantFrom(...SILENCEABLE_RULES.map((rule) => rule.name), 'auth-exception-invalid', 'no-such-rule', '__proto__');
+const ruleName = fc.constantFrom(
+  ...SILENCEABLE_RULES.map((rule) => rule.name),
+  'auth-exception-invalid',
+  'no-such-rule',
+  '__proto__',
+);
 
 function operationOf(version: Version): Arbitrary<unknown> {
   const operation = partial({
@@ -304,7 +460,17 @@ function operationOf(version: Version): Arbitrary<unknown> {
 }
 
 const pathKey = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('/calls', '/calls/{callId}', '/users/{phoneNumber}/calls', '/files/{name}.json', '/', '/items') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '/calls',
+      '/calls/{callId}',
+      '/users/{phoneNumber}/calls',
+      '/files/{name}.json',
+      '/',
+      '/items',
+    ),
+  },
   { weight: 1, arbitrary: oddString.map((text) => `/${text}`) },
   { weight: 1, arbitrary: oddString },
 );
@@ -318,7 +484,12 @@ const methodKey = fc.oneof(
 function pathItemOf(version: Version): Arbitrary<unknown> {
   return fc.oneof(
     { weight: 8, arbitrary: dictionary(methodKey, operationOf(version), 2) },
-    { weight: 1, arbitrary: fc.constantFrom('#/paths/~1calls', '#/paths/~1calls~1{callId}', '#/paths', '#/nowhere').map(($ref) => ({ $ref })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('#/paths/~1calls', '#/paths/~1calls~1{callId}', '#/paths', '#/nowhere')
+        .map(($ref) => ({ $ref })),
+    },
     { weight: 1, arbitrary: anyJson },
   );
 }
@@ -344,7 +515,10 @@ export function documentOf(version: Version): Arbitrary<Record<string, unknown>>
   if (version === '2.0') {
     return fc.record(
       {
-        swagger: fc.oneof({ weight: 8, arbitrary: fc.constant('2.0') }, { weight: 1, arbitrary: fc.constantFrom(2, '2', '2.0.0') }),
+        swagger: fc.oneof(
+          { weight: 8, arbitrary: fc.constant('2.0') },
+          { weight: 1, arbitrary: fc.constantFrom(2, '2', '2.0.0') },
+        ),
         ...common,
         definitions: parts.schemas,
         responses: parts.responses,
@@ -378,7 +552,10 @@ export function serialized(value: unknown, format: 'json' | 'yaml'): string {
 
 /** A generated document, serialized as JSON or YAML, ready to lint. */
 export const generatedCase: Arbitrary<FuzzCase> = fc
-  .tuple(fc.constantFrom<Version>('2.0', '3.0', '3.1').chain(documentOf), fc.constantFrom<'json' | 'yaml'>('json', 'yaml'))
+  .tuple(
+    fc.constantFrom<Version>('2.0', '3.0', '3.1').chain(documentOf),
+    fc.constantFrom<'json' | 'yaml'>('json', 'yaml'),
+  )
   .map(([document, format]) => ({
     origin: `generated OpenAPI ${document.swagger !== undefined ? 'swagger' : 'openapi'} document`,
     format,

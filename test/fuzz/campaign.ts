@@ -65,7 +65,8 @@ async function runFuzzer(
       // Statistics of the campaign itself, not of the shrinking that follows a failure.
       sizes.push(input.text.length);
       for (const code of codes) casesWithFindings[code] = (casesWithFindings[code] ?? 0) + 1;
-      if (upstreamRejection !== undefined) upstreamRejections[upstreamRejection] = (upstreamRejections[upstreamRejection] ?? 0) + 1;
+      if (upstreamRejection !== undefined)
+        upstreamRejections[upstreamRejection] = (upstreamRejections[upstreamRejection] ?? 0) + 1;
       if (sizes.length % 500 === 0) post({ type: 'progress', fuzzer, cases: sizes.length });
     }
     if (problems.length > 0) {
@@ -105,21 +106,34 @@ export async function runCampaign(options: CampaignOptions, post: (message: Camp
   if (options.only !== 'mutated') {
     post({
       type: 'report',
-      report: await runFuzzer('generated', 'generated OpenAPI 2.0/3.0/3.1 documents, JSON and YAML', generatedCase, options, post),
+      report: await runFuzzer(
+        'generated',
+        'generated OpenAPI 2.0/3.0/3.1 documents, JSON and YAML',
+        generatedCase,
+        options,
+        post,
+      ),
     });
   }
   if (options.only !== 'generated') {
     const fixtures = fixtureFiles();
     post({
       type: 'report',
-      report: await runFuzzer('mutated', `${fixtures.length} fixtures and examples, mutated`, mutatedCase(fixtures), options, post),
+      report: await runFuzzer(
+        'mutated',
+        `${fixtures.length} fixtures and examples, mutated`,
+        mutatedCase(fixtures),
+        options,
+        post,
+      ),
     });
   }
   post({ type: 'done' });
 }
 
 // Started by scripts/fuzz.mjs as a worker thread; an exception ends the worker, and the script reports it.
-if (parentPort !== null && workerData?.campaign !== undefined) {
+const campaign = (workerData as { campaign?: CampaignOptions } | null)?.campaign;
+if (parentPort !== null && campaign !== undefined) {
   const port = parentPort;
-  void runCampaign(workerData.campaign as CampaignOptions, (message) => port.postMessage(message));
+  void runCampaign(campaign, (message) => port.postMessage(message));
 }

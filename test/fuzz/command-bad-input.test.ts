@@ -28,16 +28,36 @@ const INVALID_UTF8 = Buffer.concat([
 
 /** Ten levels of nine aliases to the level below: about 4 billion nodes once expanded, from 14 lines. */
 function aliasBomb(levels: number): string {
-  const lines = ['openapi: 3.0.3', 'info: { title: laughs, version: "1" }', 'paths: {}', 'x-laughs:', '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let level = 1; level < levels; level++) lines.push(`  l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+  const lines = [
+    'openapi: 3.0.3',
+    'info: { title: laughs, version: "1" }',
+    'paths: {}',
+    'x-laughs:',
+    '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+  ];
+  for (let level = 1; level < levels; level++)
+    lines.push(
+      `  l${level}: &l${level} [${Array(9)
+        .fill(`*l${level - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
 const MEGABYTE = 1024 * 1024;
 
 const BAD_FILES = [
-  'empty.yaml', 'binary.yaml', 'invalid-utf8.yaml', 'utf16.yaml', 'duplicate-keys.yaml', 'array.json', 'has-own-property.json',
-  'proto-key.yaml', 'deep.json', 'alias-bomb.yaml', 'huge.yaml',
+  'empty.yaml',
+  'binary.yaml',
+  'invalid-utf8.yaml',
+  'utf16.yaml',
+  'duplicate-keys.yaml',
+  'array.json',
+  'has-own-property.json',
+  'proto-key.yaml',
+  'deep.json',
+  'alias-bomb.yaml',
+  'huge.yaml',
 ];
 
 let root: string;
@@ -64,18 +84,14 @@ beforeAll(async () => {
   });
   writeFileSync(join(root, 'binary.yaml'), BINARY);
   writeFileSync(join(root, 'invalid-utf8.yaml'), INVALID_UTF8);
-  writeFileSync(join(root, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('openapi: 3.0.3\n', 'utf16le')]));
+  writeFileSync(
+    join(root, 'utf16.yaml'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('openapi: 3.0.3\n', 'utf16le')]),
+  );
   // 50 MB that take no disk: a sparse file; the command must refuse it by its size, before reading a byte.
   writeFileSync(join(root, 'huge.yaml'), '');
   truncateSync(join(root, 'huge.yaml'), 50 * MEGABYTE);
-  run = await runCli(
-    [
-      'lint', '-f', 'json',
-      ...BAD_FILES,
-      'good-and-bad.openapi.yaml',
-    ],
-    root,
-  );
+  run = await runCli(['lint', '-f', 'json', ...BAD_FILES, 'good-and-bad.openapi.yaml'], root);
 });
 afterAll(() => removeWorkspace(root));
 
@@ -90,9 +106,18 @@ test.each([
   ['a binary file, with line and column', /binary\.yaml:1:4: is not UTF-8 text: byte 0xFF /],
   ['invalid UTF-8, with line and column', /invalid-utf8\.yaml:2:22: is not UTF-8 text: byte 0xFF at byte offset 37 /],
   ['UTF-16', /utf16\.yaml:1:1: is UTF-16 text .*save it as UTF-8/],
-  ['nesting deeper than Spectral can parse', /deep\.json: cannot be parsed: it nests deeper than the parser can follow/],
-  ['a YAML alias bomb, at its largest alias', /alias-bomb\.yaml:14:\d+: is a YAML alias bomb \("billion laughs"\): its aliases expand it from \d+ nodes to 4,412,961,528 /],
-  ['a 50 MB document, with the option that lints it', /huge\.yaml: is 50\.0 MB, more than the 32 MB limit; use --max-file-size 50 to lint it anyway/],
+  [
+    'nesting deeper than Spectral can parse',
+    /deep\.json: cannot be parsed: it nests deeper than the parser can follow/,
+  ],
+  [
+    'a YAML alias bomb, at its largest alias',
+    /alias-bomb\.yaml:14:\d+: is a YAML alias bomb \("billion laughs"\): its aliases expand it from \d+ nodes to 4,412,961,528 /,
+  ],
+  [
+    'a 50 MB document, with the option that lints it',
+    /huge\.yaml: is 50\.0 MB, more than the 32 MB limit; use --max-file-size 50 to lint it anyway/,
+  ],
   ['duplicate keys, with line and column', /duplicate-keys\.yaml:6:3: invalid YAML: Duplicate key: \/calls/],
   ['JSON that is no API description', /array\.json: not an OpenAPI 2\.0, 3\.0 or 3\.1 description/],
   // Spectral itself fails on these two before any rule runs (fixtures/robustness/README.md): one file's failure.
@@ -105,12 +130,19 @@ test.each([
 
 test('every message names its file', () => {
   const lines = run.stderr.trim().split('\n');
-  expect(lines.filter((text) => !BAD_FILES.some((file) => text.startsWith(`spectral-auth-responses: ${file}:`)))).toEqual([]);
-  expect(BAD_FILES.filter((file) => !lines.some((text) => text.startsWith(`spectral-auth-responses: ${file}:`)))).toEqual([]);
+  expect(
+    lines.filter((text) => !BAD_FILES.some((file) => text.startsWith(`spectral-auth-responses: ${file}:`))),
+  ).toEqual([]);
+  expect(
+    BAD_FILES.filter((file) => !lines.some((text) => text.startsWith(`spectral-auth-responses: ${file}:`))),
+  ).toEqual([]);
 });
 
 test('an unreadable file', async () => {
-  const unreadableRoot = workspace({ 'secret.yaml': { fixture: 'bad.openapi.yaml' }, 'openapi.yaml': { fixture: 'bad.openapi.yaml' } });
+  const unreadableRoot = workspace({
+    'secret.yaml': { fixture: 'bad.openapi.yaml' },
+    'openapi.yaml': { fixture: 'bad.openapi.yaml' },
+  });
   try {
     chmodSync(join(unreadableRoot, 'secret.yaml'), 0o000);
     // Root reads any file (CI runs as root here): run the command without the capabilities that let it, with
@@ -122,7 +154,9 @@ test('an unreadable file', async () => {
     });
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toBe('spectral-auth-responses: secret.yaml: cannot read the file (permission denied)\n');
-    expect((JSON.parse(unreadable.stdout) as { source: string }[]).map((result) => result.source)).toContain(join(unreadableRoot, 'openapi.yaml'));
+    expect((JSON.parse(unreadable.stdout) as { source: string }[]).map((result) => result.source)).toContain(
+      join(unreadableRoot, 'openapi.yaml'),
+    );
   } finally {
     removeWorkspace(unreadableRoot);
   }
@@ -148,14 +182,26 @@ test('a file that a $ref reads gets the same checks: an alias bomb, bytes that a
     'large.yaml': `Ok: { description: ok }\nx-padding: "${'a'.repeat(MEGABYTE)}"\n`,
   });
   try {
-    writeFileSync(join(referencedRoot, 'latin1.yaml'), Buffer.concat([Buffer.from('Ok: { description: "caf'), Buffer.from([0xe9]), Buffer.from('" }\n')]));
-    const checked = await runCli(['lint', '--max-file-size', '0.5', 'bomb.openapi.yaml', 'latin1.openapi.yaml', 'large.openapi.yaml'], referencedRoot);
+    writeFileSync(
+      join(referencedRoot, 'latin1.yaml'),
+      Buffer.concat([Buffer.from('Ok: { description: "caf'), Buffer.from([0xe9]), Buffer.from('" }\n')]),
+    );
+    const checked = await runCli(
+      ['lint', '--max-file-size', '0.5', 'bomb.openapi.yaml', 'latin1.openapi.yaml', 'large.openapi.yaml'],
+      referencedRoot,
+    );
     expect(checked.code).toBe(2);
     const lines = checked.stderr.trim().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^spectral-auth-responses: bomb\.openapi\.yaml:7:\d+: \$ref \S+\/laughs\.yaml was not read: the file is a YAML alias bomb .*\(line 12, column \d+\)$/),
-      expect.stringMatching(/^spectral-auth-responses: latin1\.openapi\.yaml:7:\d+: \$ref \S+\/latin1\.yaml was not read: the file is not UTF-8 text: byte 0xE9 .*\(line 1, column 24\)$/),
-      expect.stringMatching(/^spectral-auth-responses: large\.openapi\.yaml:7:\d+: \$ref \S+\/large\.yaml was not read: the file is 1\.0 MB, more than the 0\.5 MB limit/),
+      expect.stringMatching(
+        /^spectral-auth-responses: bomb\.openapi\.yaml:7:\d+: \$ref \S+\/laughs\.yaml was not read: the file is a YAML alias bomb .*\(line 12, column \d+\)$/,
+      ),
+      expect.stringMatching(
+        /^spectral-auth-responses: latin1\.openapi\.yaml:7:\d+: \$ref \S+\/latin1\.yaml was not read: the file is not UTF-8 text: byte 0xE9 .*\(line 1, column 24\)$/,
+      ),
+      expect.stringMatching(
+        /^spectral-auth-responses: large\.openapi\.yaml:7:\d+: \$ref \S+\/large\.yaml was not read: the file is 1\.0 MB, more than the 0\.5 MB limit/,
+      ),
     ]);
   } finally {
     removeWorkspace(referencedRoot);
@@ -173,8 +219,13 @@ describe('--max-file-size', () => {
     const size = readFileSync(join(optionRoot, 'openapi.yaml')).length;
     const refused = await runCli(['lint', '--max-file-size', String(size / 2 / MEGABYTE), 'openapi.yaml'], optionRoot);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/openapi\.yaml: is \d+ KB, more than the [\d.e-]+ MB limit; use --max-file-size 1 to lint it anyway/);
-    const allowed = await runCli(['lint', '--max-file-size', String(size / MEGABYTE), '-f', 'json', 'openapi.yaml'], optionRoot);
+    expect(refused.stderr).toMatch(
+      /openapi\.yaml: is \d+ KB, more than the [\d.e-]+ MB limit; use --max-file-size 1 to lint it anyway/,
+    );
+    const allowed = await runCli(
+      ['lint', '--max-file-size', String(size / MEGABYTE), '-f', 'json', 'openapi.yaml'],
+      optionRoot,
+    );
     expect(allowed.code).toBe(1);
     expect(JSON.parse(allowed.stdout)).not.toEqual([]);
   });
@@ -182,6 +233,8 @@ describe('--max-file-size', () => {
   test('a value that is not a positive number is a usage error', async () => {
     const run = await runCli(['lint', '--max-file-size', '0', 'openapi.yaml'], optionRoot);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("option '--max-file-size <MB>' argument '0' is invalid. expected a positive number of megabytes");
+    expect(run.stderr).toContain(
+      "option '--max-file-size <MB>' argument '0' is invalid. expected a positive number of megabytes",
+    );
   });
 });

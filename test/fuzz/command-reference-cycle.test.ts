@@ -25,7 +25,10 @@ function runCliOrKill(args: string[], cwd: string): Promise<CliRun> {
 /** The files of an upstream reproduction folder, `openapi.yaml.txt` under the name it is linted as. */
 function reproduction(folder: string): Record<string, string> {
   const directory = join(FIXTURES, 'robustness', 'upstream', folder);
-  const files = readdirSync(directory).map((name) => [name.replace(/\.txt$/, ''), readFileSync(join(directory, name), 'utf8')]);
+  const files = readdirSync(directory).map((name): [string, string] => [
+    name.replace(/\.txt$/, ''),
+    readFileSync(join(directory, name), 'utf8'),
+  ]);
   return Object.fromEntries(files);
 }
 
@@ -36,9 +39,11 @@ interface Result {
 }
 
 const resultsOf = (run: CliRun) => JSON.parse(run.stdout) as Result[];
-const resultsFor = (run: CliRun, root: string, file: string) => resultsOf(run).filter((result) => result.source === join(root, file));
+const resultsFor = (run: CliRun, root: string, file: string) =>
+  resultsOf(run).filter((result) => result.source === join(root, file));
 const codesFor = (run: CliRun, root: string, file: string) => resultsFor(run, root, file).map((result) => result.code);
-const messagesFor = (run: CliRun, root: string, file: string) => resultsFor(run, root, file).map((result) => result.message);
+const messagesFor = (run: CliRun, root: string, file: string) =>
+  resultsFor(run, root, file).map((result) => result.message);
 
 /** fixtures/cli/bad.openapi.yaml: one auth-401-documented error, two warnings. */
 const GOOD = { 'good.openapi.yaml': { fixture: 'bad.openapi.yaml' } };
@@ -95,8 +100,12 @@ describe('a $ref into eleven schemas that all refer to each other (tens of milli
     const run = await runCliOrKill(['-f', 'json', 'openapi.yaml', 'good.openapi.yaml'], root);
     expect(run.killed).toBe(false);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^spectral-auth-responses: openapi\.yaml: could not be linted: its \$refs were not all followed: /);
-    expect(run.stderr).toMatch(/more than 2,000,000 objects to walk .*; bundle openapi\.yaml and the files it refers to into one file/);
+    expect(run.stderr).toMatch(
+      /^spectral-auth-responses: openapi\.yaml: could not be linted: its \$refs were not all followed: /,
+    );
+    expect(run.stderr).toMatch(
+      /more than 2,000,000 objects to walk .*; bundle openapi\.yaml and the files it refers to into one file/,
+    );
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(codesFor(run, root, 'openapi.yaml')).toEqual([]);
     expect(codesFor(run, root, 'good.openapi.yaml')).toEqual(expect.arrayContaining(GOOD_CODES));
@@ -108,11 +117,22 @@ describe('many $refs into a large part of another file', () => {
   // `$ref` into another file points to once per `$ref`). The real bound needs thousands of times more to be reached:
   // a smaller one shows, in milliseconds, that these walks count too, not only the `$ref`s met.
   const properties = Array.from({ length: 200 }, (_, index) => `        p${index}: { type: string }`);
-  const refs = Array.from({ length: 40 }, (_, index) => `          q${index}: { $ref: './large.yaml#/components/schemas/Large' }`);
+  const refs = Array.from(
+    { length: 40 },
+    (_, index) => `          q${index}: { $ref: './large.yaml#/components/schemas/Large' }`,
+  );
   let root: string;
   beforeAll(() => {
     root = workspace({
-      'large.yaml': ['components:', '  schemas:', '    Large:', '      type: object', '      properties:', ...properties, ''].join('\n'),
+      'large.yaml': [
+        'components:',
+        '  schemas:',
+        '    Large:',
+        '      type: object',
+        '      properties:',
+        ...properties,
+        '',
+      ].join('\n'),
       'openapi.yaml': [
         'openapi: 3.0.3',
         "info: { title: Many references into one large schema, version: '1' }",
@@ -141,7 +161,8 @@ describe('many $refs into a large part of another file', () => {
   });
 
   test('stop the run, with the message, past a bound that they do not fit in', async () => {
-    const message = /^its \$refs were not all followed: through other files they lead to more than 4,040 objects to walk .*; bundle/;
+    const message =
+      /^its \$refs were not all followed: through other files they lead to more than 4,040 objects to walk .*; bundle/;
     await expect(lintWithin(20 * 202)).rejects.toThrow(message);
   });
 });

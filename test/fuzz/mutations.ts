@@ -79,7 +79,22 @@ export type Mutation =
   | { kind: 'rewire'; at: number; target: number }
   | { kind: 'rename'; at: number; key: string };
 
-const renamedKey = fc.constantFrom('401', '403', '404', '200', 'default', '4XX', 'security', 'responses', 'headers', 'schema', 'allOf', '$ref', '__proto__', '');
+const renamedKey = fc.constantFrom(
+  '401',
+  '403',
+  '404',
+  '200',
+  'default',
+  '4XX',
+  'security',
+  'responses',
+  'headers',
+  'schema',
+  'allOf',
+  '$ref',
+  '__proto__',
+  '',
+);
 
 /** Any node, uniformly: fast-check's usual bias toward small numbers would hit the root and `openapi` most of the time. */
 const node = fc.noBias(fc.nat());
@@ -112,7 +127,9 @@ export function nodePaths(root: unknown): Segment[][] {
   const visit = (node: unknown, path: Segment[]): void => {
     if (!isContainer(node) || seen.has(node)) return;
     seen.add(node);
-    const entries: [Segment, unknown][] = Array.isArray(node) ? node.map((child, index) => [index, child]) : Object.entries(node);
+    const entries: [Segment, unknown][] = Array.isArray(node)
+      ? node.map((child, index) => [index, child])
+      : Object.entries(node);
     for (const [key, child] of entries) {
       paths.push([...path, key]);
       visit(child, [...path, key]);
@@ -146,8 +163,17 @@ function retyped(value: unknown): unknown {
   return {};
 }
 
-const MISSING_TARGETS = ['#/components/responses/Missing', '#/definitions/Missing', '#/nowhere/at/all', '#/paths/~1none'];
-const FILE_TARGETS = ['./missing.yaml', './missing.yaml#/components/responses/Unauthorized', '../no-such-folder/x.json#/a'];
+const MISSING_TARGETS = [
+  '#/components/responses/Missing',
+  '#/definitions/Missing',
+  '#/nowhere/at/all',
+  '#/paths/~1none',
+];
+const FILE_TARGETS = [
+  './missing.yaml',
+  './missing.yaml#/components/responses/Unauthorized',
+  '../no-such-folder/x.json#/a',
+];
 
 function setAt(root: unknown, path: Segment[], value: unknown): void {
   const parent = parentAt(root, path);
@@ -183,10 +209,13 @@ export function applyMutation(holder: { root: unknown }, change: Mutation): void
       return setAt(root, path, retyped(current));
     case 'ref': {
       const $ref =
-        change.to === 'node' ? pointerAt(change.target)
-        : change.to === 'ancestor' ? pointerTo(path.slice(1, 1 + (change.target % path.length))) // a cycle: it points at or above itself
-        : change.to === 'missing' ? MISSING_TARGETS[change.target % MISSING_TARGETS.length]
-        : FILE_TARGETS[change.target % FILE_TARGETS.length];
+        change.to === 'node'
+          ? pointerAt(change.target)
+          : change.to === 'ancestor'
+            ? pointerTo(path.slice(1, 1 + (change.target % path.length))) // a cycle: it points at or above itself
+            : change.to === 'missing'
+              ? MISSING_TARGETS[change.target % MISSING_TARGETS.length]
+              : FILE_TARGETS[change.target % FILE_TARGETS.length];
       return setAt(root, path, { $ref });
     }
     case 'rewire': {
@@ -213,7 +242,11 @@ export function cutText(text: string, cut: { start: number; length: number } | n
   return text.slice(0, start) + text.slice(start + Math.ceil(text.length * cut.length));
 }
 
-export function mutatedCaseOf(fixture: Fixture, mutations: Mutation[], cut: { start: number; length: number } | null): FuzzCase {
+export function mutatedCaseOf(
+  fixture: Fixture,
+  mutations: Mutation[],
+  cut: { start: number; length: number } | null,
+): FuzzCase {
   let text = fixture.text;
   if (fixture.tree !== undefined && mutations.length > 0) {
     const holder = { root: structuredClone(fixture.tree) };

@@ -53,7 +53,8 @@ export async function lintProblemsOf(input: FuzzCase): Promise<LintOutcome> {
     const stack = error instanceof Error ? (error.stack ?? reason) : reason;
     return { problems: [`the Spectral run rejected: ${stack}`], codes: new Set() };
   }
-  if (!Array.isArray(results)) return { problems: ['the Spectral run resolved to something other than a list'], codes: new Set() };
+  if (!Array.isArray(results))
+    return { problems: ['the Spectral run resolved to something other than a list'], codes: new Set() };
   const problems = results.flatMap((result) => problemsOfResult(result, input.text));
   return { problems, codes: new Set(results.map((result) => String(result.code))) };
 }
@@ -80,7 +81,8 @@ async function rejectionWithoutRules(input: FuzzCase): Promise<string | undefine
 function problemsOfResult(result: ISpectralDiagnostic, text: string): string[] {
   const problems: string[] = [];
   const where = `${String(result.code)} at ${JSON.stringify(result.path)}`;
-  if (typeof result.code !== 'string' && typeof result.code !== 'number') problems.push(`a result without a code: ${JSON.stringify(result)}`);
+  if (typeof result.code !== 'string' && typeof result.code !== 'number')
+    problems.push(`a result without a code: ${JSON.stringify(result)}`);
   if (typeof result.message !== 'string' || result.message.length === 0) problems.push(`${where}: no message`);
   if (!Array.isArray(result.path) || !result.path.every((s) => typeof s === 'string' || typeof s === 'number')) {
     problems.push(`${where}: the path is not a list of keys`);
@@ -92,14 +94,17 @@ function problemsOfResult(result: ISpectralDiagnostic, text: string): string[] {
   // act on. (Spectral's own results may end a range at character -1, for an empty line: not ours to judge.)
   const { start, end } = result.range ?? {};
   const positions = [start?.line, start?.character, end?.line, end?.character];
-  if (!positions.every((n) => Number.isInteger(n) && (n as number) >= 0)) {
+  if (!positions.every((n) => Number.isInteger(n) && n >= 0)) {
     problems.push(`${where}: range ${JSON.stringify(result.range)}`);
   }
   if (result.message.includes(CRASH_MARKER)) problems.push(`${where} threw: ${result.message}`);
-  if (result.severity !== expectedSeverity) problems.push(`${where}: severity ${result.severity}, expected ${expectedSeverity}`);
-  if (result.documentationUrl !== documentationUrlOf(String(result.code))) problems.push(`${where}: documentationUrl ${String(result.documentationUrl)}`);
+  if (result.severity !== expectedSeverity)
+    problems.push(`${where}: severity ${result.severity}, expected ${expectedSeverity}`);
+  if (result.documentationUrl !== documentationUrlOf(String(result.code)))
+    problems.push(`${where}: documentationUrl ${String(result.documentationUrl)}`);
   for (const fragment of SUSPICIOUS_FRAGMENTS) {
-    if (result.message.includes(fragment) && !text.includes(fragment)) problems.push(`${where}: message shows "${fragment}": ${result.message}`);
+    if (result.message.includes(fragment) && !text.includes(fragment))
+      problems.push(`${where}: message shows "${fragment}": ${result.message}`);
   }
   return problems;
 }

@@ -28,7 +28,11 @@ const REGRESSIONS: { file: string; found: string; reports: string[] }[] = [
  * it to REGRESSIONS, and update docs/robustness.md.
  */
 const UPSTREAM: { file: string; format: 'json' | 'yaml'; rejection: string }[] = [
-  { file: 'upstream/has-own-property-key.json.txt', format: 'json', rejection: 'target.hasOwnProperty is not a function' },
+  {
+    file: 'upstream/has-own-property-key.json.txt',
+    format: 'json',
+    rejection: 'target.hasOwnProperty is not a function',
+  },
   { file: 'upstream/proto-key-with-scalar-value.yaml.txt', format: 'yaml', rejection: "'ownKeys' on proxy" },
 ];
 
@@ -44,11 +48,14 @@ test.each(REGRESSIONS)('$file: no rule throws (found: $found)', async ({ file, r
   expect([...outcome.codes]).toEqual(expect.arrayContaining(reports));
 });
 
-test.each(UPSTREAM)('$file: Spectral itself rejects it, with or without this ruleset', async ({ file, format, rejection }) => {
-  const outcome = await lintProblemsOf(caseOf(file, format));
-  expect(outcome.problems).toEqual([]);
-  expect(outcome.upstreamRejection).toContain(rejection);
-});
+test.each(UPSTREAM)(
+  '$file: Spectral itself rejects it, with or without this ruleset',
+  async ({ file, format, rejection }) => {
+    const outcome = await lintProblemsOf(caseOf(file, format));
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.upstreamRejection).toContain(rejection);
+  },
+);
 
 /**
  * A 403 body nested `depth` levels deep, alternating allOf, oneOf and properties, the scope property at the bottom.
@@ -57,7 +64,9 @@ test.each(UPSTREAM)('$file: Spectral itself rejects it, with or without this rul
 function deeplyNested(depth: number): FuzzCase {
   let schema = '{"type":"object","properties":{"missing_scopes":{"type":"array"}}}';
   for (let level = 0; level < depth; level++) {
-    schema = [`{"allOf":[${schema}]}`, `{"oneOf":[${schema}]}`, `{"type":"object","properties":{"inner":${schema}}}`][level % 3];
+    schema = [`{"allOf":[${schema}]}`, `{"oneOf":[${schema}]}`, `{"type":"object","properties":{"inner":${schema}}}`][
+      level % 3
+    ];
   }
   const text = `{"openapi":"3.1.0","info":{"title":"deep","version":"1"},"security":[{"oauth":["calls:read"]}],
     "paths":{"/calls":{"get":{"responses":{"200":{"description":"ok"},"401":{"description":"no token"},
@@ -80,7 +89,11 @@ test('every document in fixtures/robustness is in one of the tables', () => {
   const listed = [...REGRESSIONS.map((r) => r.file), ...UPSTREAM.map((u) => u.file)];
   const present = readdirSync(join(FIXTURES, 'robustness'))
     .filter((name) => /\.(json|ya?ml)$/.test(name))
-    .concat(readdirSync(join(FIXTURES, 'robustness', 'upstream')).filter((n) => n.endsWith('.txt')).map((n) => `upstream/${n}`));
+    .concat(
+      readdirSync(join(FIXTURES, 'robustness', 'upstream'))
+        .filter((n) => n.endsWith('.txt'))
+        .map((n) => `upstream/${n}`),
+    );
   expect(present.sort()).toEqual(listed.sort());
 });
 
@@ -89,7 +102,9 @@ test('the files that fuzzed documents reference never lead back into the referen
   // (fixtures/robustness/upstream/cross-file-cycle): a fuzz case must not be able to build one.
   const shared = join(FIXTURES, 'robustness', 'shared');
   for (const name of readdirSync(shared).filter((n) => n.endsWith('.yaml'))) {
-    const refs = [...readFileSync(join(shared, name), 'utf8').matchAll(/\$ref["']?\s*:\s*["']?([^"'\s,}]*)/g)].map((m) => m[1]);
+    const refs = [...readFileSync(join(shared, name), 'utf8').matchAll(/\$ref["']?\s*:\s*["']?([^"'\s,}]*)/g)].map(
+      (m) => m[1],
+    );
     expect(refs.filter((ref) => !ref.startsWith('#') && !ref.startsWith('./'))).toEqual([]);
   }
 });

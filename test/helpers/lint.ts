@@ -72,7 +72,12 @@ export async function findingsOf(
  * A document whose one operation answers `code` with a description of `words` words cycling through `fillerWords`,
  * then `ending`: long texts for the description matchers, which must stay linear and find what ends them.
  */
-export function documentWithLongDescription(code: string, words: number, fillerWords: readonly string[], ending: string): { yaml: string } {
+export function documentWithLongDescription(
+  code: string,
+  words: number,
+  fillerWords: readonly string[],
+  ending: string,
+): { yaml: string } {
   const filler = Array.from({ length: words }, (_, i) => fillerWords[i % fillerWords.length]).join(' ');
   return {
     yaml: `

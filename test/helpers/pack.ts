@@ -5,16 +5,10 @@ import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(__dirname, '../..');
 
-/** Spectral's built-in packages: the only imports its loaders map to the host's own copies. */
-export const SPECTRAL_BUILTINS: readonly string[] = [
-  '@stoplight/spectral-core',
-  '@stoplight/spectral-formats',
-  '@stoplight/spectral-functions',
-  '@stoplight/spectral-parsers',
-  '@stoplight/spectral-ref-resolver',
-  '@stoplight/spectral-rulesets',
-  '@stoplight/spectral-runtime',
-];
+/** Spectral's built-in packages: the only imports its loaders map to the host's own copies (the build's list). */
+export const SPECTRAL_BUILTINS: readonly string[] = JSON.parse(
+  readFileSync(join(PROJECT_ROOT, 'scripts/spectral-builtins.json'), 'utf8'),
+) as string[];
 
 /** Runs npm and returns its stdout; npm's warnings (stderr) stay out of the way unless it fails. */
 export function npm(args: string[], cwd: string): string {
@@ -41,12 +35,15 @@ export function assertBuilt(): void {
   const bundles = ['dist/ruleset.mjs'];
   for (const bundle of bundles) {
     const path = join(PROJECT_ROOT, bundle);
-    if (!existsSync(path)) throw new Error(`${bundle} is missing: run \`npm run build\` (or \`npm test\`, which builds first).`);
+    if (!existsSync(path))
+      throw new Error(`${bundle} is missing: run \`npm run build\` (or \`npm test\`, which builds first).`);
     const built = statSync(path).mtimeMs;
     for (const source of sourcesOf(readFileSync(path, 'utf8'))) {
       const sourcePath = join(PROJECT_ROOT, source);
       if (!existsSync(sourcePath) || statSync(sourcePath).mtimeMs > built) {
-        throw new Error(`${bundle} is older than ${source}: run \`npm run build\` (or \`npm test\`, which builds first).`);
+        throw new Error(
+          `${bundle} is older than ${source}: run \`npm run build\` (or \`npm test\`, which builds first).`,
+        );
       }
     }
   }
@@ -54,7 +51,9 @@ export function assertBuilt(): void {
 
 /** The files `npm pack` would put in the tarball, as npm itself lists them. */
 export function packedFiles(): string[] {
-  const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], PROJECT_ROOT)) as { files: { path: string }[] }[];
+  const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], PROJECT_ROOT)) as {
+    files: { path: string }[];
+  }[];
   return pack.files.map((file) => file.path);
 }
 

@@ -38,8 +38,8 @@ afterAll(() => {
   if (workspace !== undefined) rmSync(workspace, { recursive: true, force: true });
 });
 
-const manifest = (): { main: string; bin: Record<string, string>; exports: Record<string, ExportTarget> } =>
-  JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8'));
+type Manifest = { main: string; bin: Record<string, string>; exports: Record<string, ExportTarget> };
+const manifest = (): Manifest => JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')) as Manifest;
 
 const withoutDot = (path: string): string => path.replace(/^\.\//, '');
 
@@ -98,9 +98,14 @@ describe('npm pack on a fresh clone after npm ci', () => {
   test('installed into a fresh project, the package lints', () => {
     const consumer = join(workspace, 'consumer');
     mkdirSync(consumer);
-    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    writeFileSync(
+      join(consumer, 'package.json'),
+      JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
+    );
     npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], consumer);
-    expect(lintWithSetRuleset(consumer, 'spectral-auth-responses', ALL_RULES_DOCUMENT)).toEqual(comparable(ALL_RULES_FINDINGS));
+    expect(lintWithSetRuleset(consumer, 'spectral-auth-responses', ALL_RULES_DOCUMENT)).toEqual(
+      comparable(ALL_RULES_FINDINGS),
+    );
   });
 });
 

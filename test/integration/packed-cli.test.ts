@@ -42,7 +42,11 @@ const EXAMPLE_DOCUMENT = join(PROJECT_ROOT, 'examples/call-recordings.yaml');
 const EXAMPLE_FINDINGS: Finding[] = [
   { code: 'auth-403-documented', path: 'paths./users/{phoneNumber}/calls.get.responses', severity: WARN },
   { code: 'auth-404-protected-item', path: 'paths./users/{phoneNumber}/calls.get.responses', severity: WARN },
-  { code: 'auth-401-misused-for-permissions', path: 'paths./users/{phoneNumber}/calls.get.responses.401', severity: WARN },
+  {
+    code: 'auth-401-misused-for-permissions',
+    path: 'paths./users/{phoneNumber}/calls.get.responses.401',
+    severity: WARN,
+  },
   { code: 'auth-401-www-authenticate', path: 'paths./users/{phoneNumber}/calls.get.responses.401', severity: ERROR },
   { code: 'auth-no-404-collection', path: 'paths./calls.get.responses.404', severity: WARN },
   { code: 'auth-403-describes-scopes', path: 'paths./calls/{callId}.get.responses.403', severity: WARN },
@@ -177,7 +181,9 @@ describe('the installed package in a program (setRuleset)', () => {
   });
 
   test('require("spectral-auth-responses") is the ruleset itself, the recommended preset', () => {
-    expect(lintWithSetRuleset(consumer, 'spectral-auth-responses', ALL_RULES_DOCUMENT)).toEqual(comparable(ALL_RULES_FINDINGS));
+    expect(lintWithSetRuleset(consumer, 'spectral-auth-responses', ALL_RULES_DOCUMENT)).toEqual(
+      comparable(ALL_RULES_FINDINGS),
+    );
   });
 });
 

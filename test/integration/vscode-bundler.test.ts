@@ -76,9 +76,7 @@ const BUILTINS_REGISTRY = Symbol.for('@stoplight-spectral/builtins');
 /** The extension's `io`, offline: any fetch (skypack, a URL ruleset) fails and says what was asked for. */
 const OFFLINE_IO: IO = {
   fs,
-  fetch: async (url: string) => {
-    throw new Error(`this test is offline; the bundle asked for ${url}`);
-  },
+  fetch: (url: string) => Promise.reject(new Error(`this test is offline; the bundle asked for ${url}`)),
 };
 
 interface LoadedRuleset {
@@ -117,10 +115,12 @@ async function loadRulesetLikeTheExtension(spectralYaml: string): Promise<Loaded
   try {
     definition = vm.runInContext(`(function () { return ${chunk.code} })()`, context);
   } catch (error) {
-    throw new Error(`the bundled ruleset failed to evaluate (${String(error)}); rollup warned: ${warnings.join(' | ')}`);
+    throw new Error(
+      `the bundled ruleset failed to evaluate (${String(error)}); rollup warned: ${warnings.join(' | ')}`,
+    );
   }
   return {
-    ruleset: new Ruleset(definition as SpectralCore.RulesetDefinition, { severity: 'recommended', source: rulesetFile }),
+    ruleset: new Ruleset(definition, { severity: 'recommended', source: rulesetFile }),
     files: modules.filter((module) => isAbsolute(module) && module !== rulesetFile),
     modules,
     warnings,
@@ -130,11 +130,13 @@ async function loadRulesetLikeTheExtension(spectralYaml: string): Promise<Loaded
 async function lintLikeTheExtension(ruleset: SpectralCore.Ruleset, file: string) {
   const spectral = new Spectral();
   spectral.setRuleset(ruleset);
-  const results = await spectral.run(new Document(readFileSync(file, 'utf8'), Yaml, file), { ignoreUnknownFormat: true });
+  const results = await spectral.run(new Document(readFileSync(file, 'utf8'), Yaml, file), {
+    ignoreUnknownFormat: true,
+  });
   return results.map((result) => ({
     code: String(result.code),
     path: result.path.join('.'),
-    severity: result.severity as number,
+    severity: result.severity,
     documentationUrl: result.documentationUrl,
     message: result.message,
   }));
@@ -163,7 +165,9 @@ afterAll(() => {
 
 describe('the packed package through the VS Code extension loader (ruleset-bundler runtime preset)', () => {
   test('extends: [spectral-auth-responses] bundles our main and the module it requires, and all eleven rules report', async () => {
-    const loaded = await loadRulesetLikeTheExtension(writeSpectralYaml(join(workspace, 'alone'), ['spectral-auth-responses']));
+    const loaded = await loadRulesetLikeTheExtension(
+      writeSpectralYaml(join(workspace, 'alone'), ['spectral-auth-responses']),
+    );
     expect(loaded.warnings).toEqual([]);
     expect(loaded.files.sort()).toEqual([installedMain, installedCore].sort());
     expect(loaded.modules.filter((module) => /^https?:/.test(module))).toEqual([]);
@@ -177,13 +181,15 @@ describe('the packed package through the VS Code extension loader (ruleset-bundl
   });
 
   test('Swagger 2.0 and OpenAPI 3.1 documents are recognised', async () => {
-    const loaded = await loadRulesetLikeTheExtension(writeSpectralYaml(join(workspace, 'formats'), ['spectral-auth-responses']));
+    const loaded = await loadRulesetLikeTheExtension(
+      writeSpectralYaml(join(workspace, 'formats'), ['spectral-auth-responses']),
+    );
     expect(comparable(await lintLikeTheExtension(loaded.ruleset, integrationFixture('one-error.oas2.yaml')))).toEqual([
       { code: 'auth-401-documented', path: 'paths./calls/{callId}.get.responses', severity: ERROR },
     ]);
-    expect(comparable(await lintLikeTheExtension(loaded.ruleset, integrationFixture('one-warning.oas31.yaml')))).toEqual([
-      { code: 'auth-no-404-collection', path: 'paths./calls.get.responses.404', severity: WARN },
-    ]);
+    expect(
+      comparable(await lintLikeTheExtension(loaded.ruleset, integrationFixture('one-warning.oas31.yaml'))),
+    ).toEqual([{ code: 'auth-no-404-collection', path: 'paths./calls.get.responses.404', severity: WARN }]);
   });
 
   test('extends: [spectral:oas, spectral-auth-responses] adds the OpenAPI rules and keeps ours', async () => {
@@ -194,8 +200,12 @@ describe('the packed package through the VS Code extension loader (ruleset-bundl
     expect(loaded.files.sort()).toEqual([installedMain, installedCore].sort());
 
     const findings = await lintLikeTheExtension(loaded.ruleset, ALL_RULES_DOCUMENT);
-    expect(comparable(findings.filter((finding) => finding.code.startsWith('auth-')))).toEqual(comparable(ALL_RULES_FINDINGS));
-    expect(findings.map((finding) => finding.code)).toEqual(expect.arrayContaining(['info-contact', 'operation-operationId']));
+    expect(comparable(findings.filter((finding) => finding.code.startsWith('auth-')))).toEqual(
+      comparable(ALL_RULES_FINDINGS),
+    );
+    expect(findings.map((finding) => finding.code)).toEqual(
+      expect.arrayContaining(['info-contact', 'operation-operationId']),
+    );
   });
 });
 

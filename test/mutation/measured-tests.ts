@@ -11,7 +11,9 @@ import { join } from 'node:path';
  */
 for (const folder of ['rules', 'openapi', 'engine', 'docs']) {
   const directory = join(__dirname, '..', folder);
-  for (const file of readdirSync(directory).filter((name) => name.endsWith('.test.ts')).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()) {
     describe(`${folder}/${file}`, () => {
       require(join(directory, file));
     });

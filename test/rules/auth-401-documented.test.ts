@@ -14,7 +14,12 @@ testRule('auth-401-documented', ERROR, [
     findings: [
       {
         path: 'paths./calls/{callId}.get.responses',
-        messageIncludes: ['GET /calls/{callId} requires authentication but documents no 401', add401, `naming the scheme (${bearer})`, publicWayOut],
+        messageIncludes: [
+          'GET /calls/{callId} requires authentication but documents no 401',
+          add401,
+          `naming the scheme (${bearer})`,
+          publicWayOut,
+        ],
         line: 11,
       },
     ],
@@ -22,7 +27,9 @@ testRule('auth-401-documented', ERROR, [
   {
     name: 'OAS 3.1: a secured operation without responses is reported at the operation',
     document: { file: 'auth-401-documented/operation-without-responses.oas31.yaml' },
-    findings: [{ path: 'paths./calls.post', messageIncludes: ['POST /calls requires authentication', add401, bearer], line: 8 }],
+    findings: [
+      { path: 'paths./calls.post', messageIncludes: ['POST /calls requires authentication', add401, bearer], line: 8 },
+    ],
   },
   {
     name: 'OAS 3.1: 401 documented (numeric key, $ref), security [] / [{}] / mutualTLS-only, webhooks and callbacks ignored',
@@ -32,7 +39,12 @@ testRule('auth-401-documented', ERROR, [
   {
     name: 'OAS 2.0: an undefined scheme name still means secured; the message cannot name its challenge',
     document: { file: 'auth-401-documented/invalid.oas2.yaml' },
-    findings: [{ path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', `${add401} naming how to authenticate`] }],
+    findings: [
+      {
+        path: 'paths./calls/{callId}.get.responses',
+        messageIncludes: ['GET /calls/{callId}', `${add401} naming how to authenticate`],
+      },
+    ],
   },
   {
     name: 'OAS 2.0 (JSON): 401 inline and as a #/responses $ref; security: [] needs none',
@@ -70,7 +82,7 @@ testRule('auth-401-documented', ERROR, [
         path: '',
         messageIncludes: [
           '2 operations require authentication (GET /calls, GET /reports)',
-          'add one shared 401 response to `responses`',
+          'add one shared 401 response to the root `responses`',
           'naming the schemes (WWW-Authenticate: Bearer realm="api", Basic realm="api")',
         ],
       },
@@ -80,8 +92,14 @@ testRule('auth-401-documented', ERROR, [
     name: 'one operation documents 401: each operation lacking it is reported on its own',
     document: { file: 'auth-401-documented/one-operation-documents-401.oas3.yaml' },
     findings: [
-      { path: 'paths./calls.post.responses', messageIncludes: ['POST /calls requires authentication but documents no 401', bearer] },
-      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId} requires authentication', bearer] },
+      {
+        path: 'paths./calls.post.responses',
+        messageIncludes: ['POST /calls requires authentication but documents no 401', bearer],
+      },
+      {
+        path: 'paths./calls/{callId}.get.responses',
+        messageIncludes: ['GET /calls/{callId} requires authentication', bearer],
+      },
     ],
   },
   {
@@ -98,8 +116,14 @@ testRule('auth-401-documented', ERROR, [
     name: 'an API key of its own header: a 401 without a challenge; the same key or Basic: the Basic challenge',
     document: { file: 'auth-401-documented/api-key-only.oas3.yaml' },
     findings: [
-      { path: 'paths./calls.post.responses', messageIncludes: ['POST /calls requires authentication', noChallenge, publicWayOut] },
-      { path: 'paths./reports.get.responses', messageIncludes: ['GET /reports', 'WWW-Authenticate: Basic realm="api"'] },
+      {
+        path: 'paths./calls.post.responses',
+        messageIncludes: ['POST /calls requires authentication', noChallenge, publicWayOut],
+      },
+      {
+        path: 'paths./reports.get.responses',
+        messageIncludes: ['GET /reports', 'WWW-Authenticate: Basic realm="api"'],
+      },
     ],
   },
   {
@@ -110,7 +134,7 @@ testRule('auth-401-documented', ERROR, [
         path: '',
         messageIncludes: [
           '2 operations require authentication (GET /calls, GET /reports)',
-          'add one shared 401 response to `responses` (no WWW-Authenticate challenge applies to an API key)',
+          'add one shared 401 response to the root `responses` (no WWW-Authenticate challenge applies to an API key)',
         ],
       },
     ],
@@ -163,7 +187,12 @@ components:
   {
     name: 'AWS SigV4 alone is not asked for a 401 (nor counted); SigV4 or a Cognito token is, with the Bearer challenge',
     document: { file: 'auth-401-documented/aws-sigv4.oas3.yaml' },
-    findings: [{ path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId} requires authentication', bearer] }],
+    findings: [
+      {
+        path: 'paths./calls/{callId}.get.responses',
+        messageIncludes: ['GET /calls/{callId} requires authentication', bearer],
+      },
+    ],
   },
 
   // Decision 4: the challenge of the operation's own scheme.
@@ -171,11 +200,17 @@ components:
     name: "each message gives the challenge of the operation's scheme(s)",
     document: { file: 'auth-401-documented/challenges.oas3.yaml' },
     findings: [
-      { path: 'paths./basic.get.responses', messageIncludes: ['naming the scheme (WWW-Authenticate: Basic realm="api")'] },
+      {
+        path: 'paths./basic.get.responses',
+        messageIncludes: ['naming the scheme (WWW-Authenticate: Basic realm="api")'],
+      },
       { path: 'paths./digest.get.responses', messageIncludes: ['(WWW-Authenticate: Digest realm="api")'] },
       { path: 'paths./oauth.get.responses', messageIncludes: [`(${bearer})`] },
       { path: 'paths./oidc.get.responses', messageIncludes: [`(${bearer})`] },
-      { path: 'paths./basic-or-bearer.get.responses', messageIncludes: ['naming the schemes (WWW-Authenticate: Basic realm="api", Bearer realm="api")'] },
+      {
+        path: 'paths./basic-or-bearer.get.responses',
+        messageIncludes: ['naming the schemes (WWW-Authenticate: Basic realm="api", Bearer realm="api")'],
+      },
       { path: 'paths./authorization-key.get.responses', messageIncludes: ['(WWW-Authenticate: Basic realm="api")'] },
       { path: 'paths./token-key.get.responses', messageIncludes: ['(WWW-Authenticate: Token realm="api")'] },
     ],
@@ -188,7 +223,9 @@ components:
   {
     name: 'errors by `default`, but one operation lists 400: the document lists codes, its gaps are reported',
     document: { file: 'auth-401-documented/errors-by-default-and-400.oas3.yaml' },
-    findings: [{ path: '', messageIncludes: ['No operation documents a 401, yet 2 operations require authentication'] }],
+    findings: [
+      { path: '', messageIncludes: ['No operation documents a 401, yet 2 operations require authentication'] },
+    ],
   },
   {
     name: 'every error under a code HTTP does not define (480, 481): the document maps no error to a status, none is asked for',
@@ -198,7 +235,9 @@ components:
   {
     name: 'codes HTTP does not define beside one it does (500): the document maps errors to statuses, its gaps are reported',
     document: { file: 'auth-401-documented/errors-with-one-http-code.oas3.yaml' },
-    findings: [{ path: '', messageIncludes: ['No operation documents a 401, yet 2 operations require authentication'] }],
+    findings: [
+      { path: '', messageIncludes: ['No operation documents a 401, yet 2 operations require authentication'] },
+    ],
   },
 ]);
 
@@ -216,12 +255,24 @@ describe('the challenge example for a scheme (src/openapi/security.ts)', () => {
     [{ type: 'basic' }, 'Basic realm="api"'],
     [{ type: 'oauth2' }, 'Bearer realm="api"'],
     [{ type: 'openIdConnect' }, 'Bearer realm="api"'],
-    [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'Bearer-token authentication' }, 'Bearer realm="api"'],
-    [{ type: 'apiKey', in: 'header', name: 'authorization', description: 'An OAuth 2.0 token, or Basic credentials' }, 'Basic realm="api"'],
+    [
+      { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Bearer-token authentication' },
+      'Bearer realm="api"',
+    ],
+    [
+      { type: 'apiKey', in: 'header', name: 'authorization', description: 'An OAuth 2.0 token, or Basic credentials' },
+      'Basic realm="api"',
+    ],
     // A scheme the vendor made up, shown before a placeholder, is the one its challenge names.
     [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'Token <key>' }, 'Token realm="api"'],
-    [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'API Key - NetworkInsight {token}' }, 'NetworkInsight realm="api"'],
-    [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 'send the key {key} as it is' }, 'Bearer realm="api"'],
+    [
+      { type: 'apiKey', in: 'header', name: 'Authorization', description: 'API Key - NetworkInsight {token}' },
+      'NetworkInsight realm="api"',
+    ],
+    [
+      { type: 'apiKey', in: 'header', name: 'Authorization', description: 'send the key {key} as it is' },
+      'Bearer realm="api"',
+    ],
     [{ type: 'apiKey', in: 'header', name: 'Authorization', description: 42 }, 'Bearer realm="api"'],
   ])('%j → %s', (scheme, example) => {
     expect(challengeExampleOf(scheme)).toBe(example);

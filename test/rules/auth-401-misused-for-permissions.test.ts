@@ -6,10 +6,24 @@ const TOKEN_FILLER = ['the', 'token', 'is', 'missing', 'or', 'invalid'];
 
 /** Every phrase by which a 401 speaks of a permission failure, besides "not authorized to <verb>". */
 const PERMISSION_PHRASES = [
-  'permission', 'permissions', 'forbidden', 'not allowed', 'insufficient scope', 'insufficient scopes',
-  'insufficient_scope', 'missing scope', 'missing scopes', 'privilege', 'privileges', 'not sufficiently authorized',
-  'not sufficiently authorised', 'does not have access', 'do not have access', "doesn't have access",
-  "don't have access", 'no access to',
+  'permission',
+  'permissions',
+  'forbidden',
+  'not allowed',
+  'insufficient scope',
+  'insufficient scopes',
+  'insufficient_scope',
+  'missing scope',
+  'missing scopes',
+  'privilege',
+  'privileges',
+  'not sufficiently authorized',
+  'not sufficiently authorised',
+  'does not have access',
+  'do not have access',
+  "doesn't have access",
+  "don't have access",
+  'no access to',
 ];
 
 testRule('auth-401-misused-for-permissions', WARN, [
@@ -17,12 +31,26 @@ testRule('auth-401-misused-for-permissions', WARN, [
     name: 'OAS 3.0: each permission phrase, as a whole word in any case; a shared 401 used twice is reported once',
     document: { file: 'auth-401-misused-for-permissions/invalid.oas3.yaml' },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses.401', messageIncludes: ['The 401 response of GET /calls/{callId}', '("permission")', use403], line: 13 },
-      { path: 'paths./calls/{callId}.delete.responses.401', messageIncludes: ['DELETE /calls/{callId}', '("forbidden")'] },
-      { path: 'paths./calls/{callId}.patch.responses.401', messageIncludes: ['PATCH /calls/{callId}', '("not allowed")'] },
+      {
+        path: 'paths./calls/{callId}.get.responses.401',
+        messageIncludes: ['The 401 response of GET /calls/{callId}', '("permission")', use403],
+        line: 13,
+      },
+      {
+        path: 'paths./calls/{callId}.delete.responses.401',
+        messageIncludes: ['DELETE /calls/{callId}', '("forbidden")'],
+      },
+      {
+        path: 'paths./calls/{callId}.patch.responses.401',
+        messageIncludes: ['PATCH /calls/{callId}', '("not allowed")'],
+      },
       {
         path: 'components.responses.Unauthorized',
-        messageIncludes: ['Shared response "Unauthorized" (#/components/responses/Unauthorized)', '("permissions")', use403],
+        messageIncludes: [
+          'Shared response "Unauthorized" (#/components/responses/Unauthorized)',
+          '("permissions")',
+          use403,
+        ],
         line: 72,
       },
       { path: 'paths./recordings.get.responses.401', messageIncludes: ['GET /recordings', '("insufficient_scope")'] },
@@ -41,7 +69,11 @@ testRule('auth-401-misused-for-permissions', WARN, [
     document: { file: 'auth-401-misused-for-permissions/invalid.oas2.yaml' },
     findings: [
       { path: 'paths./calls/{callId}.get.responses.401', messageIncludes: ['GET /calls/{callId}', '("permission")'] },
-      { path: 'responses.Unauthorized', messageIncludes: ['Shared response "Unauthorized" (#/responses/Unauthorized)', '("forbidden")'], line: 26 },
+      {
+        path: 'responses.Unauthorized',
+        messageIncludes: ['Shared response "Unauthorized" (#/responses/Unauthorized)', '("forbidden")'],
+        line: 26,
+      },
     ],
   },
   {
@@ -55,7 +87,10 @@ testRule('auth-401-misused-for-permissions', WARN, [
     findings: [
       {
         path: 'components.responses.Unauthorized',
-        messageIncludes: ['Shared response "Unauthorized" (shared/responses.yaml#/components/responses/Unauthorized)', '("not allowed")'],
+        messageIncludes: [
+          'Shared response "Unauthorized" (shared/responses.yaml#/components/responses/Unauthorized)',
+          '("not allowed")',
+        ],
         source: 'auth-401-misused-for-permissions/shared/responses.yaml',
         line: 4,
       },
@@ -68,7 +103,10 @@ testRule('auth-401-misused-for-permissions', WARN, [
   },
   {
     name: 'each permission phrase, alone in a 401 description, is reported with that phrase',
-    document: documentDescribing('401', PERMISSION_PHRASES.map((phrase) => `Refused: ${phrase} this call.`)),
+    document: documentDescribing(
+      '401',
+      PERMISSION_PHRASES.map((phrase) => `Refused: ${phrase} this call.`),
+    ),
     findings: PERMISSION_PHRASES.map((phrase, index) => ({
       path: `paths./${index + 1}.get.responses.401`,
       messageIncludes: [`("${phrase}")`],
@@ -91,7 +129,7 @@ testRule('auth-401-misused-for-permissions', WARN, [
   },
   // Contract C: "not authorized to <verb>", "not sufficiently authorized", "does not have access", "no access to".
   {
-    name: 'OAS 3.0: not sufficiently authorized, not authorized/authorised to <verb>, does/don\'t have access, no access to',
+    name: "OAS 3.0: not sufficiently authorized, not authorized/authorised to <verb>, does/don't have access, no access to",
     document: { file: 'auth-401-misused-for-permissions/access-phrases.oas3.yaml' },
     findings: [
       { path: 'paths./sufficiently.get.responses.401', messageIncludes: ['("not sufficiently authorized")', use403] },
@@ -143,7 +181,10 @@ paths:
     name: 'OAS 3.0: not authorized to <verb> something else, a later one after "this request", other phrases beside a fault: still reported',
     document: { file: 'auth-401-misused-for-permissions/not-authorized-request-still-reported.oas3.yaml' },
     findings: [
-      { path: 'paths./orchards.delete.responses.401', messageIncludes: ['DELETE /orchards', '("not authorized to remove")', use403] },
+      {
+        path: 'paths./orchards.delete.responses.401',
+        messageIncludes: ['DELETE /orchards', '("not authorized to remove")', use403],
+      },
       { path: 'paths./trees.get.responses.401', messageIncludes: ['GET /trees', '("not authorized to prune")'] },
       { path: 'paths./ladders.get.responses.401', messageIncludes: ['GET /ladders', '("no access to")'] },
       { path: 'paths./baskets.get.responses.401', messageIncludes: ['GET /baskets', '("permission")'] },
@@ -151,12 +192,22 @@ paths:
   },
   {
     name: 'a 10,000-word "not authorized to ... this request" text: the credential faults are not read',
-    document: documentWithLongDescription('401', 10_000, ['not', 'authorized', 'to', 'make', 'this', 'request'], 'this request'),
+    document: documentWithLongDescription(
+      '401',
+      10_000,
+      ['not', 'authorized', 'to', 'make', 'this', 'request'],
+      'this request',
+    ),
     findings: [],
   },
   {
     name: 'a 10,000-word "not authorized to delete" text whose last words are a credential fault',
-    document: documentWithLongDescription('401', 10_000, ['not', 'authorized', 'to', 'delete', 'calls'], 'the token expired'),
+    document: documentWithLongDescription(
+      '401',
+      10_000,
+      ['not', 'authorized', 'to', 'delete', 'calls'],
+      'the token expired',
+    ),
     findings: [],
   },
 ]);

@@ -18,7 +18,9 @@ testRule('auth-401-without-security', WARN, [
   {
     name: 'OAS 2.0: no security anywhere and two 401s (numeric keys): one finding naming securityDefinitions',
     document: { file: 'auth-401-without-security/no-security-anywhere.oas2.yaml' },
-    findings: [{ path: '', messageIncludes: ['2 operations document a 401', '`securityDefinitions` and a root `security`'] }],
+    findings: [
+      { path: '', messageIncludes: ['2 operations document a 401', '`securityDefinitions` and a root `security`'] },
+    ],
   },
   {
     name: 'a single 401 without security is reported at that 401',
@@ -26,17 +28,23 @@ testRule('auth-401-without-security', WARN, [
     findings: [
       {
         path: 'paths./calls.get.responses.401',
-        messageIncludes: ['GET /calls documents a 401 but no security applies to it', 'declare its security requirement'],
+        messageIncludes: [
+          'GET /calls documents a 401 but no security applies to it',
+          'declare its security requirement',
+        ],
       },
     ],
   },
   {
-    name: 'OAS 3.0: security: [] in a secured document is reported at the operation\'s own $ref entry, not the shared response',
+    name: "OAS 3.0: security: [] in a secured document is reported at the operation's own $ref entry, not the shared response",
     document: { file: 'auth-401-without-security/security-opt-out.oas3.yaml' },
     findings: [
       {
         path: 'paths./status.get.responses.401',
-        messageIncludes: ['GET /status documents a 401 but requires no authentication (security: [])', 'remove the 401'],
+        messageIncludes: [
+          'GET /status documents a 401 but requires no authentication (security: [])',
+          'remove the 401',
+        ],
         source: 'auth-401-without-security/security-opt-out.oas3.yaml',
         line: 17,
       },
@@ -87,7 +95,12 @@ testRule('auth-401-without-security', WARN, [
   {
     name: 'no security anywhere: a login is not counted, so the one other 401 is reported where it is',
     document: { file: 'auth-401-without-security/one-left-besides-login.oas3.yaml' },
-    findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['GET /calls documents a 401 but no security applies to it'] }],
+    findings: [
+      {
+        path: 'paths./calls.get.responses.401',
+        messageIncludes: ['GET /calls documents a 401 but no security applies to it'],
+      },
+    ],
   },
   {
     name: 'OAS 3.0: a defined scheme that no operation applies is named, with the root requirement to add; /signin is not counted',

@@ -30,8 +30,15 @@ testRule('auth-401-www-authenticate', ERROR, [
     name: 'OAS 2.0 (JSON): an inline 401 and a shared #/responses/Unauthorized without the header, where another has it',
     document: { file: 'auth-401-www-authenticate/invalid.oas2.json' },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses.401', messageIncludes: ['The 401 response of GET /calls/{callId}', addHeader, basic] },
-      { path: 'responses.Unauthorized', messageIncludes: ['Shared response "Unauthorized" (#/responses/Unauthorized)', basic], line: 40 },
+      {
+        path: 'paths./calls/{callId}.get.responses.401',
+        messageIncludes: ['The 401 response of GET /calls/{callId}', addHeader, basic],
+      },
+      {
+        path: 'responses.Unauthorized',
+        messageIncludes: ['Shared response "Unauthorized" (#/responses/Unauthorized)', basic],
+        line: 40,
+      },
     ],
   },
   {
@@ -75,7 +82,12 @@ testRule('auth-401-www-authenticate', ERROR, [
   {
     name: 'OAS 2.0: no 401 declares the header, an apiKey in Authorization (Kubernetes BearerToken) and Basic: one finding',
     document: { file: 'auth-401-www-authenticate/no-header-anywhere.oas2.yaml' },
-    findings: [{ path: '', messageIncludes: ['and 2 need one (GET /calls, GET /reports)', `(for example ${bearer} or ${basic})`] }],
+    findings: [
+      {
+        path: '',
+        messageIncludes: ['and 2 need one (GET /calls, GET /reports)', `(for example ${bearer} or ${basic})`],
+      },
+    ],
   },
 
   // Decision 2: only where a scheme defines a challenge.
@@ -88,8 +100,14 @@ testRule('auth-401-www-authenticate', ERROR, [
     name: 'reported: an apiKey in Authorization, and a shared 401 used by one Basic operation among API-key and unsecured ones',
     document: { file: 'auth-401-www-authenticate/challenge-scheme-among-others.oas3.yaml' },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses.401', messageIncludes: ['The 401 response of GET /calls/{callId}', `(for example ${bearer})`] },
-      { path: 'components.responses.Unauthorized', messageIncludes: ['Shared response "Unauthorized"', `(for example ${basic})`] },
+      {
+        path: 'paths./calls/{callId}.get.responses.401',
+        messageIncludes: ['The 401 response of GET /calls/{callId}', `(for example ${bearer})`],
+      },
+      {
+        path: 'components.responses.Unauthorized',
+        messageIncludes: ['Shared response "Unauthorized"', `(for example ${basic})`],
+      },
     ],
   },
 
@@ -97,7 +115,12 @@ testRule('auth-401-www-authenticate', ERROR, [
   {
     name: 'AWS SigV4 alone: not reported; SigV4 or a Cognito token (a bearer token in Authorization): reported',
     document: { file: 'auth-401-www-authenticate/aws-sigv4.oas3.yaml' },
-    findings: [{ path: 'paths./calls/{callId}.get.responses.401', messageIncludes: ['GET /calls/{callId}', `(for example ${bearer})`] }],
+    findings: [
+      {
+        path: 'paths./calls/{callId}.get.responses.401',
+        messageIncludes: ['GET /calls/{callId}', `(for example ${bearer})`],
+      },
+    ],
   },
 
   // Decision 4: the challenge of the schemes of the operations that use the 401.
@@ -106,7 +129,10 @@ testRule('auth-401-www-authenticate', ERROR, [
     document: { file: 'auth-401-www-authenticate/challenges.oas3.yaml' },
     findings: [
       { path: 'paths./basic.get.responses.401', messageIncludes: [`(for example ${basic})`] },
-      { path: 'paths./digest.get.responses.401', messageIncludes: ['(for example WWW-Authenticate: Digest realm="api")'] },
+      {
+        path: 'paths./digest.get.responses.401',
+        messageIncludes: ['(for example WWW-Authenticate: Digest realm="api")'],
+      },
       { path: 'paths./oidc.get.responses.401', messageIncludes: [`(for example ${bearer})`] },
       {
         path: 'components.responses.Unauthorized',
@@ -143,7 +169,12 @@ testRule('auth-401-www-authenticate', ERROR, [
         'components: { securitySchemes: { bearer: { type: http, scheme: bearer } } }',
       ].join('\n'),
     },
-    findings: [{ path: 'paths./calls.get.responses.401', messageIncludes: ['The 401 response of GET /calls has no WWW-Authenticate header', bearer] }],
+    findings: [
+      {
+        path: 'paths./calls.get.responses.401',
+        messageIncludes: ['The 401 response of GET /calls has no WWW-Authenticate header', bearer],
+      },
+    ],
   },
   {
     name: 'an unresolved 401 $ref is not read (Spectral reports it); a scheme without a name gets no example',

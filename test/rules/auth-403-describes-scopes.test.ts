@@ -1,19 +1,40 @@
 import { documentDescribing, testRule, WARN } from '../helpers/lint';
 
-const scopesMissing = 'add a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope"';
+const scopesMissing =
+  'add a body property such as missing_scopes, or a WWW-Authenticate challenge with error="insufficient_scope"';
 const requires = (scopes: string) => `does not say which scopes are missing (the operation requires ${scopes}): `;
 const noBody = 'has no body, while other error responses of this document have one';
 const addBody = 'add a body schema that tells the caller which permission it lacks';
 
 /** Words by which a 403's description says it refuses for state or a limit: there is no grant to name. */
 const STATE_OR_LIMIT_WORDS = [
-  'maximum', 'limit', 'limits', 'reached', 'exceeded', 'quota', 'immutable', 'locked', 'not confirmed', 'pending',
-  'not yet', 'yet',
+  'maximum',
+  'limit',
+  'limits',
+  'reached',
+  'exceeded',
+  'quota',
+  'immutable',
+  'locked',
+  'not confirmed',
+  'pending',
+  'not yet',
+  'yet',
 ];
 /** Words by which it speaks of a permission after all. */
 const PERMISSION_WORDS = [
-  'permission', 'permissions', 'access', 'scope', 'scopes', 'authorized', 'authorised', 'authorization', 'allowed',
-  'role', 'roles', 'privilege',
+  'permission',
+  'permissions',
+  'access',
+  'scope',
+  'scopes',
+  'authorized',
+  'authorised',
+  'authorization',
+  'allowed',
+  'role',
+  'roles',
+  'privilege',
 ];
 
 const BEARER = {
@@ -37,11 +58,18 @@ testRule('auth-403-describes-scopes', WARN, [
     name: 'OAS 3.0 scoped: no body (other errors have one), no grant property, two levels down, one oneOf branch, a plain challenge, alternatives, a shared 403',
     document: { file: 'auth-403-describes-scopes/scoped-invalid.oas3.yaml' },
     findings: [
-      { path: 'paths./no-body.get.responses.403', messageIncludes: ['The 403 response of GET /no-body', requires('scopes (calls:read)'), scopesMissing], line: 13 },
+      {
+        path: 'paths./no-body.get.responses.403',
+        messageIncludes: ['The 403 response of GET /no-body', requires('scopes (calls:read)'), scopesMissing],
+        line: 13,
+      },
       { path: 'paths./message-only.get.responses.403', messageIncludes: ['GET /message-only'] },
       { path: 'paths./two-levels-down.get.responses.403', messageIncludes: ['GET /two-levels-down'] },
       { path: 'paths./one-branch-only.get.responses.403', messageIncludes: ['GET /one-branch-only'] },
-      { path: 'paths./challenge-without-insufficient-scope.get.responses.403', messageIncludes: ['insufficient_scope'] },
+      {
+        path: 'paths./challenge-without-insufficient-scope.get.responses.403',
+        messageIncludes: ['insufficient_scope'],
+      },
       {
         path: 'paths./alternatives.get.responses.403',
         messageIncludes: ['GET /alternatives', requires('one of the scope sets (calls:read, calls:export) or (admin)')],
@@ -49,7 +77,10 @@ testRule('auth-403-describes-scopes', WARN, [
       // Two operations use it; one finding, at the definition, naming the component (and no one operation's scopes).
       {
         path: 'components.responses.Forbidden',
-        messageIncludes: ['Shared response "Forbidden" (#/components/responses/Forbidden) does not say which scopes are missing: add', scopesMissing],
+        messageIncludes: [
+          'Shared response "Forbidden" (#/components/responses/Forbidden) does not say which scopes are missing: add',
+          scopesMissing,
+        ],
         line: 106,
       },
     ],
@@ -71,7 +102,10 @@ testRule('auth-403-describes-scopes', WARN, [
         ],
         line: 90,
       },
-      { path: 'paths./mixed.get.responses.403', messageIncludes: ['The 403 response of GET /mixed', requires('scopes (calls:read)')] },
+      {
+        path: 'paths./mixed.get.responses.403',
+        messageIncludes: ['The 403 response of GET /mixed', requires('scopes (calls:read)')],
+      },
     ],
   },
   {
@@ -80,7 +114,9 @@ testRule('auth-403-describes-scopes', WARN, [
     findings: [
       {
         path: 'Error',
-        messageIncludes: ['Shared schema "Error" (shared/schemas.yaml#/Error), the 403 body of 2 operations (GET /calls, GET /calls/{callId})'],
+        messageIncludes: [
+          'Shared schema "Error" (shared/schemas.yaml#/Error), the 403 body of 2 operations (GET /calls, GET /calls/{callId})',
+        ],
         source: 'auth-403-describes-scopes/shared/schemas.yaml',
         line: 2,
       },
@@ -89,7 +125,12 @@ testRule('auth-403-describes-scopes', WARN, [
   {
     name: 'OAS 3.1: const and examples-list challenges, a nullable object body; "roles" is no scope or permission',
     document: { file: 'auth-403-describes-scopes/scoped.oas31.yaml' },
-    findings: [{ path: 'paths./roles-property.get.responses.403', messageIncludes: ['GET /roles-property', requires('scopes (admin)'), scopesMissing] }],
+    findings: [
+      {
+        path: 'paths./roles-property.get.responses.403',
+        messageIncludes: ['GET /roles-property', requires('scopes (admin)'), scopesMissing],
+      },
+    ],
   },
   {
     name: 'OAS 3.1: the missingGrantPropertyNames option adds "role"',
@@ -103,7 +144,9 @@ testRule('auth-403-describes-scopes', WARN, [
     findings: [
       {
         path: 'definitions.Error',
-        messageIncludes: ['Shared schema "Error" (#/definitions/Error), the 403 body of 1 operation (GET /body-says-nothing), does not say which scopes'],
+        messageIncludes: [
+          'Shared schema "Error" (#/definitions/Error), the 403 body of 1 operation (GET /body-says-nothing), does not say which scopes',
+        ],
       },
     ],
   },
@@ -120,14 +163,26 @@ testRule('auth-403-describes-scopes', WARN, [
           addBody,
         ],
       },
-      { path: 'paths./challenge-but-no-body.get.responses.403', messageIncludes: ['GET /challenge-but-no-body', noBody] },
+      {
+        path: 'paths./challenge-but-no-body.get.responses.403',
+        messageIncludes: ['GET /challenge-but-no-body', noBody],
+      },
     ],
   },
   {
     name: 'OAS 2.0 secured without scopes: a 403 without `schema` is reported when another 4xx has one',
     document: { file: 'auth-403-describes-scopes/unscoped.oas2.yaml' },
     findings: [
-      { path: 'paths./no-body.get.responses.403', messageIncludes: ['GET /no-body', noBody, '(1 of the 1 4xx responses', 'the 404 response of GET /any-body', addBody] },
+      {
+        path: 'paths./no-body.get.responses.403',
+        messageIncludes: [
+          'GET /no-body',
+          noBody,
+          '(1 of the 1 4xx responses',
+          'the 404 response of GET /any-body',
+          addBody,
+        ],
+      },
     ],
   },
   {
@@ -146,9 +201,14 @@ testRule('auth-403-describes-scopes', WARN, [
     findings: [
       {
         path: 'components.schemas.CloudError',
-        messageIncludes: ['Shared schema "CloudError" (#/components/schemas/CloudError), the 403 body of 2 operations (GET /vaults, GET /vaults/{vaultName})'],
+        messageIncludes: [
+          'Shared schema "CloudError" (#/components/schemas/CloudError), the 403 body of 2 operations (GET /vaults, GET /vaults/{vaultName})',
+        ],
       },
-      { path: 'paths./vaults/{vaultName}.delete.responses.403', messageIncludes: ['DELETE /vaults/{vaultName}', requires('scopes (vaults.manage)')] },
+      {
+        path: 'paths./vaults/{vaultName}.delete.responses.403',
+        messageIncludes: ['DELETE /vaults/{vaultName}', requires('scopes (vaults.manage)')],
+      },
     ],
   },
   {
@@ -160,8 +220,14 @@ testRule('auth-403-describes-scopes', WARN, [
     name: 'half of the other 4xx have a body (a shared one counted once): bodiless 403s are reported, scoped or not',
     document: { file: 'auth-403-describes-scopes/error-bodies-convention.oas3.yaml' },
     findings: [
-      { path: 'paths./calls.get.responses.403', messageIncludes: ['The 403 response of GET /calls', requires('scopes (calls:read)'), scopesMissing] },
-      { path: 'paths./calls.post.responses.403', messageIncludes: ['The 403 response of POST /calls', requires('scopes (calls:write)')] },
+      {
+        path: 'paths./calls.get.responses.403',
+        messageIncludes: ['The 403 response of GET /calls', requires('scopes (calls:read)'), scopesMissing],
+      },
+      {
+        path: 'paths./calls.post.responses.403',
+        messageIncludes: ['The 403 response of POST /calls', requires('scopes (calls:write)')],
+      },
       {
         path: 'paths./calls/{callId}.delete.responses.403',
         messageIncludes: [
@@ -177,8 +243,14 @@ testRule('auth-403-describes-scopes', WARN, [
     name: 'a 403 whose description speaks of state or a limit, and not of a permission, is not reported; one that speaks of both is',
     document: { file: 'auth-403-describes-scopes/state-or-limit.oas3.yaml' },
     findings: [
-      { path: 'paths./webhooks/{webhookId}/pings.post.responses.403', messageIncludes: ['POST /webhooks/{webhookId}/pings', requires('scopes (webhooks:write)')] },
-      { path: 'paths./webhooks/{webhookId}/deliveries.get.responses.403', messageIncludes: ['GET /webhooks/{webhookId}/deliveries', requires('scopes (webhooks:read)')] },
+      {
+        path: 'paths./webhooks/{webhookId}/pings.post.responses.403',
+        messageIncludes: ['POST /webhooks/{webhookId}/pings', requires('scopes (webhooks:write)')],
+      },
+      {
+        path: 'paths./webhooks/{webhookId}/deliveries.get.responses.403',
+        messageIncludes: ['GET /webhooks/{webhookId}/deliveries', requires('scopes (webhooks:read)')],
+      },
     ],
   },
   {
@@ -229,8 +301,14 @@ components:
     },
     findings: [
       // The reference leads nowhere, so there is no definition to report on: the 403 is reported where it is.
-      { path: 'paths./broken.get.responses.403', messageIncludes: ['The 403 response of GET /broken', requires('scopes (calls:read)')] },
-      { path: 'paths./odd.get.responses.403', messageIncludes: ['The 403 response of GET /odd', requires('scopes (calls:read, calls:write)')] },
+      {
+        path: 'paths./broken.get.responses.403',
+        messageIncludes: ['The 403 response of GET /broken', requires('scopes (calls:read)')],
+      },
+      {
+        path: 'paths./odd.get.responses.403',
+        messageIncludes: ['The 403 response of GET /odd', requires('scopes (calls:read, calls:write)')],
+      },
     ],
   },
   {
@@ -338,4 +416,3 @@ components:
     ],
   },
 ]);
-

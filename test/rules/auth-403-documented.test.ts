@@ -7,11 +7,21 @@ testRule('auth-403-documented', WARN, [
     name: 'OAS 3.0: scoped by the root security and by the operation; 4XX and default do not document 403; alternatives',
     document: { file: 'auth-403-documented/invalid.oas3.yaml' },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId} requires scopes (calls:read)', add403], line: 13 },
-      { path: 'paths./calls/{callId}.delete.responses', messageIncludes: ['DELETE /calls/{callId} requires scopes (calls:read, calls:write)'] },
+      {
+        path: 'paths./calls/{callId}.get.responses',
+        messageIncludes: ['GET /calls/{callId} requires scopes (calls:read)', add403],
+        line: 13,
+      },
+      {
+        path: 'paths./calls/{callId}.delete.responses',
+        messageIncludes: ['DELETE /calls/{callId} requires scopes (calls:read, calls:write)'],
+      },
       {
         path: 'paths./calls/{callId}/audio.get.responses',
-        messageIncludes: ['GET /calls/{callId}/audio requires one of the scope sets (calls:read, audio:read) or (admin) but', add403],
+        messageIncludes: [
+          'GET /calls/{callId}/audio requires one of the scope sets (calls:read, audio:read) or (admin) but',
+          add403,
+        ],
       },
     ],
   },
@@ -19,14 +29,22 @@ testRule('auth-403-documented', WARN, [
     name: 'OAS 3.1: a role on an http bearer scheme is a scope; an operation without responses is reported at itself',
     document: { file: 'auth-403-documented/invalid.oas31.yaml' },
     findings: [
-      { path: 'paths./admin/calls.get.responses', messageIncludes: ['GET /admin/calls requires scopes (admin)', add403] },
+      {
+        path: 'paths./admin/calls.get.responses',
+        messageIncludes: ['GET /admin/calls requires scopes (admin)', add403],
+      },
       { path: 'paths./admin/calls/{callId}.delete', messageIncludes: ['DELETE /admin/calls/{callId}'], line: 16 },
     ],
   },
   {
     name: 'OAS 2.0: an oauth2 scope from securityDefinitions',
     document: { file: 'auth-403-documented/invalid.oas2.yaml' },
-    findings: [{ path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId} requires scopes (calls:read)'] }],
+    findings: [
+      {
+        path: 'paths./calls/{callId}.get.responses',
+        messageIncludes: ['GET /calls/{callId} requires scopes (calls:read)'],
+      },
+    ],
   },
   {
     name: 'OAS 3.1: 403 documented by a shared response; no scopes, security [], optional {}, mutualTLS, webhooks',
@@ -42,19 +60,23 @@ testRule('auth-403-documented', WARN, [
         line: 3, // the root mapping starts at its first key, after the comment
         messageIncludes: [
           '4 operations require scopes but no operation of this document documents a 403 (GET /calls, POST /calls, GET /calls/{callId} and 1 more)',
-          'add one shared 403 response to components.responses, whose body names the missing scopes (RFC 6750 insufficient_scope), and reference it from each of them',
+          'add one shared 403 response to `components.responses`, whose body names the missing scopes (RFC 6750 insufficient_scope), and reference it from each of them',
           '`spectral-auth-responses fix` does this',
         ],
       },
     ],
   },
   {
-    name: 'OAS 2.0: no 403 anywhere: the shared response goes to the root responses',
+    name: 'OAS 2.0: no 403 anywhere: the shared response goes to the root `responses`',
     document: { file: 'auth-403-documented/no-403-anywhere.oas2.yaml' },
     findings: [
       {
         path: '',
-        messageIncludes: ['2 operations require scopes', '(GET /calls, DELETE /calls/{callId})', 'to the root responses'],
+        messageIncludes: [
+          '2 operations require scopes',
+          '(GET /calls, DELETE /calls/{callId})',
+          'to the root `responses`',
+        ],
       },
     ],
   },
@@ -69,7 +91,9 @@ testRule('auth-403-documented', WARN, [
   {
     name: 'no 403 anywhere, but one operation left to report (the other is excepted): reported on its operation',
     document: { file: 'auth-403-documented/one-operation-without-403.oas3.yaml' },
-    findings: [{ path: 'paths./calls.get.responses', messageIncludes: ['GET /calls requires scopes (calls:read)', add403] }],
+    findings: [
+      { path: 'paths./calls.get.responses', messageIncludes: ['GET /calls requires scopes (calls:read)', add403] },
+    ],
   },
   {
     name: 'scopes that tell nothing (Azure): the same one scope on every operation makes none scoped, even without a 403 anywhere',
@@ -85,12 +109,21 @@ testRule('auth-403-documented', WARN, [
     name: 'scopes that differ between reads and writes stay scoped: each operation without a 403 is reported',
     document: { file: 'auth-403-documented/read-write-scopes.oas3.yaml' },
     findings: [
-      { path: 'paths./instances.post.responses', messageIncludes: ['POST /instances requires scopes (cloud-platform)', add403] },
+      {
+        path: 'paths./instances.post.responses',
+        messageIncludes: ['POST /instances requires scopes (cloud-platform)', add403],
+      },
       {
         path: 'paths./instances/{instanceId}.get.responses',
-        messageIncludes: ['GET /instances/{instanceId} requires one of the scope sets (cloud-platform) or (cloud-platform.read-only) but', add403],
+        messageIncludes: [
+          'GET /instances/{instanceId} requires one of the scope sets (cloud-platform) or (cloud-platform.read-only) but',
+          add403,
+        ],
       },
-      { path: 'paths./instances/{instanceId}.delete.responses', messageIncludes: ['DELETE /instances/{instanceId} requires scopes (cloud-platform)'] },
+      {
+        path: 'paths./instances/{instanceId}.delete.responses',
+        messageIncludes: ['DELETE /instances/{instanceId} requires scopes (cloud-platform)'],
+      },
     ],
   },
   {
@@ -190,7 +223,10 @@ components:
 `,
     },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['requires one of the scope sets (calls:read) or (no scope) but'] },
+      {
+        path: 'paths./calls/{callId}.get.responses',
+        messageIncludes: ['requires one of the scope sets (calls:read) or (no scope) but'],
+      },
     ],
   },
   {
@@ -218,7 +254,9 @@ components:
     oauth: { type: oauth2, flows: { clientCredentials: { tokenUrl: 'https://example.com/token', scopes: { a:read: a, b:read: b, c:read: c } } } }
 `,
     },
-    findings: [{ path: '', messageIncludes: ['3 operations require scopes but no operation of this document documents a 403'] }],
+    findings: [
+      { path: '', messageIncludes: ['3 operations require scopes but no operation of this document documents a 403'] },
+    ],
   },
   {
     name: '`default` on 3 of 5 operations is the convention: of the two without it, only the one that lists codes is reported',
@@ -237,7 +275,9 @@ components:
     oauth: { type: oauth2, flows: { clientCredentials: { tokenUrl: 'https://example.com/token', scopes: { a:read: a, b:read: b, c:read: c } } } }
 `,
     },
-    findings: [{ path: 'paths./c.get.responses', messageIncludes: ['GET /c requires scopes (c:read) but documents no 403'] }],
+    findings: [
+      { path: 'paths./c.get.responses', messageIncludes: ['GET /c requires scopes (c:read) but documents no 403'] },
+    ],
   },
   {
     name: 'each scheme always asked for the same scope (a sandbox and a production server, both `payments`): not scoped, not reported',

@@ -9,19 +9,30 @@ testRule('auth-403-misused-for-authentication', WARN, [
     findings: [
       {
         path: 'paths./missing-or-invalid.get.responses.403',
-        messageIncludes: ['The 403 response of GET /missing-or-invalid', use401, '("invalid access token")', 'with 401'],
+        messageIncludes: [
+          'The 403 response of GET /missing-or-invalid',
+          use401,
+          '("invalid access token")',
+          'with 401',
+        ],
         line: 11,
       },
       { path: 'paths./three-words-apart.get.responses.403', messageIncludes: ['("missing a bearer token")'] },
       { path: 'paths./unauthenticated.get.responses.403', messageIncludes: ['("unauthenticated")'] },
       { path: 'paths./not-authenticated.get.responses.403', messageIncludes: ['("not authenticated")'] },
-      { path: 'paths./authentication-is-required.get.responses.403', messageIncludes: ['("authentication is required")'] },
+      {
+        path: 'paths./authentication-is-required.get.responses.403',
+        messageIncludes: ['("authentication is required")'],
+      },
       { path: 'paths./not-logged-in.get.responses.403', messageIncludes: ['("not logged in")'] },
       { path: 'paths./expired-credentials.get.responses.403', messageIncludes: ['("expired credentials")'] },
       { path: 'paths./no-api-key.get.responses.403', messageIncludes: ['("no valid api key")'] },
       {
         path: 'components.responses.LoginRequired',
-        messageIncludes: ['Shared response "LoginRequired" (#/components/responses/LoginRequired)', '("login required")'],
+        messageIncludes: [
+          'Shared response "LoginRequired" (#/components/responses/LoginRequired)',
+          '("login required")',
+        ],
       },
     ],
   },
@@ -40,7 +51,10 @@ testRule('auth-403-misused-for-authentication', WARN, [
     name: 'OAS 3.0: the fault before or after the credential (secrets too), incorrect, wrong, revoked, "missing from"',
     document: { file: 'auth-403-misused-for-authentication/credential-faults-either-order.oas3.yaml' },
     findings: [
-      { path: 'paths./incorrect-or-missing.get.responses.403', messageIncludes: ['("credentials are incorrect")', use401, 'with 401'] },
+      {
+        path: 'paths./incorrect-or-missing.get.responses.403',
+        messageIncludes: ['("credentials are incorrect")', use401, 'with 401'],
+      },
       { path: 'paths./secret-missing-or-invalid.get.responses.403', messageIncludes: ['("secret is missing")'] },
       { path: 'paths./british-spelling.get.responses.403', messageIncludes: ['("credentials are incorrect")'] },
       { path: 'paths./missing-from-request.get.responses.403', messageIncludes: ['("api key is missing")'] },
@@ -63,12 +77,22 @@ testRule('auth-403-misused-for-authentication', WARN, [
   },
   {
     name: 'a 10,000-word "not authenticated as ..." and "token is valid ..." text says nothing of a failed login',
-    document: documentWithLongDescription('403', 10_000, ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'], 'here'),
+    document: documentWithLongDescription(
+      '403',
+      10_000,
+      ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'],
+      'here',
+    ),
     findings: [],
   },
   {
     name: 'a 10,000-word text whose last words are a credential and its fault',
-    document: documentWithLongDescription('403', 10_000, ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'], 'but the secret was revoked'),
+    document: documentWithLongDescription(
+      '403',
+      10_000,
+      ['not', 'authenticated', 'as', 'the', 'token', 'is', 'valid'],
+      'but the secret was revoked',
+    ),
     findings: [{ path: 'paths./calls.get.responses.403', messageIncludes: ['("secret was revoked")'] }],
   },
   {
@@ -95,17 +119,25 @@ paths:
         path: 'components.responses.BadLogin',
         messageIncludes: ['Shared response "BadLogin" (#/components/responses/BadLogin)', '("token was revoked")'],
       },
-      { path: 'paths./auth/login.post.responses.403', messageIncludes: ['POST /auth/login', '("invalid access token")'] },
+      {
+        path: 'paths./auth/login.post.responses.403',
+        messageIncludes: ['POST /auth/login', '("invalid access token")'],
+      },
       {
         path: 'paths./oauth2/introspect/token.post.responses.403',
         messageIncludes: ['POST /oauth2/introspect/token', '("wrong client credentials")'],
       },
-      { path: 'paths./licenses/activate.post.responses.403', messageIncludes: ['POST /licenses/activate', '("invalid license api key")'] },
+      {
+        path: 'paths./licenses/activate.post.responses.403',
+        messageIncludes: ['POST /licenses/activate', '("invalid license api key")'],
+      },
     ],
   },
   {
     name: 'OAS 2.0, no security anywhere: a form login is not reported; another operation is',
     document: { file: 'auth-403-misused-for-authentication/credential-exchange.oas2.yaml' },
-    findings: [{ path: 'paths./greenhouses.get.responses.403', messageIncludes: ['GET /greenhouses', '("no valid token")'] }],
+    findings: [
+      { path: 'paths./greenhouses.get.responses.403', messageIncludes: ['GET /greenhouses', '("no valid token")'] },
+    ],
   },
 ]);

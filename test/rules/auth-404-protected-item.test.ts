@@ -5,7 +5,7 @@ const renumber = (code: string, evidence: string) =>
   `its ${code} response (${evidence}) looks like a not-found answer: give it the code 404, and answer 404 also for ` +
   'items that are not visible to the caller, so ids cannot be probed.';
 const sharedNotFound =
-  'add one shared 404 response to components.responses, for items that do not exist or are not visible to the caller';
+  'add one shared 404 response to `components.responses`, for items that do not exist or are not visible to the caller';
 
 testRule('auth-404-protected-item', WARN, [
   {
@@ -41,16 +41,25 @@ testRule('auth-404-protected-item', WARN, [
         path: '',
         messageIncludes: [
           '3 protected operations on item paths document no 404, and no operation of this document does (GET /calls/{callId}, PATCH /calls/{callId}, GET /users/{userId}/calls)',
-          'add one shared 404 response to components.responses, for items that do not exist or are not visible to the caller, and reference it from each of them',
+          'add one shared 404 response to `components.responses`, for items that do not exist or are not visible to the caller, and reference it from each of them',
           '`spectral-auth-responses fix` does this',
         ],
       },
     ],
   },
   {
-    name: 'OAS 2.0: no 404 anywhere: the shared response goes to the root responses',
+    name: 'OAS 2.0: no 404 anywhere: the shared response goes to the root `responses`',
     document: { file: 'auth-404-protected-item/no-404-anywhere.oas2.yaml' },
-    findings: [{ path: '', messageIncludes: ['2 protected operations', '(GET /calls/{callId}, DELETE /calls/{callId})', 'to the root responses'] }],
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          '2 protected operations',
+          '(GET /calls/{callId}, DELETE /calls/{callId})',
+          'to the root `responses`',
+        ],
+      },
+    ],
   },
   {
     name: 'a 404 on an excepted operation shows the convention: each gap is reported on its own',
@@ -73,8 +82,14 @@ testRule('auth-404-protected-item', WARN, [
     name: 'OAS 3.0: 404 documented elsewhere: a not-found answer under another code is reported on its own, asking for 404; a 403 is not one',
     document: { file: 'auth-404-protected-item/misnumbered-not-found.oas3.yaml' },
     findings: [
-      { path: 'paths./calls/{callId}.get.responses', messageIncludes: ['GET /calls/{callId}', renumber('480', 'ResourceNotFoundException')] },
-      { path: 'paths./notes/{noteId}.get.responses', messageIncludes: ['GET /notes/{noteId}', renumber('422', 'ItemNotFound')] },
+      {
+        path: 'paths./calls/{callId}.get.responses',
+        messageIncludes: ['GET /calls/{callId}', renumber('480', 'ResourceNotFoundException')],
+      },
+      {
+        path: 'paths./notes/{noteId}.get.responses',
+        messageIncludes: ['GET /notes/{noteId}', renumber('422', 'ItemNotFound')],
+      },
       {
         path: 'paths./tags/{tagId}.get.responses',
         messageIncludes: ['GET /tags/{tagId}', renumber('400', '"The tag id is malformed, or the tag was Not Found"')],
@@ -132,14 +147,20 @@ components:
     },
     findings: [
       { path: 'paths./a/{id}.delete.responses', messageIncludes: [add404] },
-      { path: 'paths./b/{id}.get.responses', messageIncludes: ['its 499 response ("The thing you asked for was not found. The thing you asked…")'] },
+      {
+        path: 'paths./b/{id}.get.responses',
+        messageIncludes: ['its 499 response ("The thing you asked for was not found. The thing you asked…")'],
+      },
     ],
   },
   {
     name: 'templates that hold a place, one of a fixed set or a URL name no item; one beside them that names an item does',
     document: { file: 'auth-404-protected-item/templates-that-name-no-item.oas3.yaml' },
     findings: [
-      { path: 'paths./locations/{location}/machines/{machineId}.get.responses', messageIncludes: ['GET /locations/{location}/machines/{machineId}', add404] },
+      {
+        path: 'paths./locations/{location}/machines/{machineId}.get.responses',
+        messageIncludes: ['GET /locations/{location}/machines/{machineId}', add404],
+      },
       { path: 'paths./disks/{diskId}.get.responses', messageIncludes: ['GET /disks/{diskId}', add404] },
     ],
   },
@@ -183,7 +204,10 @@ components:
     name: 'a login step whose success body carries a token issues credentials: not reported; a login path without one, and a token elsewhere, are',
     document: { file: 'auth-404-protected-item/issues-credentials.oas3.yaml' },
     findings: [
-      { path: 'paths./auth/providers/{provider}.get.responses', messageIncludes: ['GET /auth/providers/{provider}', add404] },
+      {
+        path: 'paths./auth/providers/{provider}.get.responses',
+        messageIncludes: ['GET /auth/providers/{provider}', add404],
+      },
       { path: 'paths./links/{linkId}.get.responses', messageIncludes: ['GET /links/{linkId}', add404] },
     ],
   },
@@ -248,4 +272,3 @@ test('the document-level finding covers the operations that get the shared 404, 
     },
   ]);
 });
-

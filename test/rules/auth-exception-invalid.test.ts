@@ -19,12 +19,26 @@ testRule('auth-exception-invalid', WARN, [
         messageIncludes: ['x-auth-exceptions of GET /calls/{callId} names "auth-404-protected-items"', unknownRule],
         line: 12,
       },
-      { path: 'paths./calls/{callId}.get.x-auth-exceptions.auth-403-documented', messageIncludes: ['silences auth-403-documented', noReason], line: 13 },
-      { path: 'paths./calls/{callId}.get.x-auth-exceptions.auth-401-documented', messageIncludes: ['GET /calls/{callId}', noReason] },
-      { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-404-protected-item', messageIncludes: ['DELETE /calls/{callId}', noReason] },
+      {
+        path: 'paths./calls/{callId}.get.x-auth-exceptions.auth-403-documented',
+        messageIncludes: ['silences auth-403-documented', noReason],
+        line: 13,
+      },
+      {
+        path: 'paths./calls/{callId}.get.x-auth-exceptions.auth-401-documented',
+        messageIncludes: ['GET /calls/{callId}', noReason],
+      },
+      {
+        path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-404-protected-item',
+        messageIncludes: ['DELETE /calls/{callId}', noReason],
+      },
       { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-403-documented', messageIncludes: [noReason] },
       { path: 'paths./calls/{callId}.delete.x-auth-exceptions.auth-401-documented', messageIncludes: [noReason] },
-      { path: 'paths./calls/{callId}.put.x-auth-exceptions', messageIncludes: ['x-auth-exceptions of PUT /calls/{callId}', notAMap], line: 26 },
+      {
+        path: 'paths./calls/{callId}.put.x-auth-exceptions',
+        messageIncludes: ['x-auth-exceptions of PUT /calls/{callId}', notAMap],
+        line: 26,
+      },
       { path: 'paths./calls/{callId}.patch.x-auth-exceptions', messageIncludes: ['PATCH /calls/{callId}', notAMap] },
     ],
   },
@@ -91,13 +105,17 @@ describe('an invalid x-auth-exceptions entry silences nothing', () => {
   const operations = ['get', 'delete', 'put', 'patch'];
 
   // No operation documents the code, so the rule reports once for the document: every operation must be counted.
-  test.each(['auth-401-documented', 'auth-403-documented', 'auth-404-protected-item'])('%s still counts every operation', async (rule) => {
-    const findings = await findingsOf(rule, document);
-    expect(findings.map((finding) => finding.path)).toEqual(['']);
-    expect(findings[0].message).toMatch(new RegExp(`\\b${operations.length} (protected )?operations\\b`));
-    for (const method of operations.slice(0, 3)) expect(findings[0].message).toContain(`${method.toUpperCase()} /calls/{callId}`);
-    expect(findings[0].message).toContain('and 1 more');
-  });
+  test.each(['auth-401-documented', 'auth-403-documented', 'auth-404-protected-item'])(
+    '%s still counts every operation',
+    async (rule) => {
+      const findings = await findingsOf(rule, document);
+      expect(findings.map((finding) => finding.path)).toEqual(['']);
+      expect(findings[0].message).toMatch(new RegExp(`\\b${operations.length} (protected )?operations\\b`));
+      for (const method of operations.slice(0, 3))
+        expect(findings[0].message).toContain(`${method.toUpperCase()} /calls/{callId}`);
+      expect(findings[0].message).toContain('and 1 more');
+    },
+  );
 
   test('the same entries with reasons silence those rules', async () => {
     const findings = await Promise.all(

@@ -7,7 +7,15 @@ const remove404 =
 
 /** Every word by which a listing's 404 says it is about access: then it documents a design, and is not reported. */
 const ACCESS_WORDS = [
-  'permission', 'permissions', 'scope', 'scopes', 'authorized', 'authorised', 'authorization', 'access', 'token',
+  'permission',
+  'permissions',
+  'scope',
+  'scopes',
+  'authorized',
+  'authorised',
+  'authorization',
+  'access',
+  'token',
   'allowed',
 ];
 

@@ -7,7 +7,11 @@ testRule('auth-www-authenticate-scheme', WARN, [
     findings: [
       {
         path: 'paths./calls/{callId}.get.responses.401.headers.WWW-Authenticate',
-        messageIncludes: ['The WWW-Authenticate header of the 401 of GET /calls/{callId}', '(basic)', 'starts with Bearer.'],
+        messageIncludes: [
+          'The WWW-Authenticate header of the 401 of GET /calls/{callId}',
+          '(basic)',
+          'starts with Bearer.',
+        ],
         line: 16,
       },
       {
@@ -29,7 +33,11 @@ testRule('auth-www-authenticate-scheme', WARN, [
       },
       {
         path: 'components.headers.BasicChallenge',
-        messageIncludes: ['Shared header "BasicChallenge" (#/components/headers/BasicChallenge)', '(basic)', 'starts with Bearer.'],
+        messageIncludes: [
+          'Shared header "BasicChallenge" (#/components/headers/BasicChallenge)',
+          '(basic)',
+          'starts with Bearer.',
+        ],
         line: 73,
       },
     ],
@@ -40,7 +48,7 @@ testRule('auth-www-authenticate-scheme', WARN, [
     findings: [],
   },
   {
-    name: 'OAS 2.0: the header\'s default and x-example are challenge values; basic is Basic, oauth2 is Bearer',
+    name: "OAS 2.0: the header's default and x-example are challenge values; basic is Basic, oauth2 is Bearer",
     document: { file: 'auth-www-authenticate-scheme/invalid.oas2.yaml' },
     findings: [
       {

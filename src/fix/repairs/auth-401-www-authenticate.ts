@@ -10,7 +10,9 @@ import { documentAuthSchemes } from '../shared-responses';
  */
 function challengeSchemesOf(schemeNames: readonly string[], context: RepairContext): string[] {
   const schemes = context.facts.securitySchemes;
-  const named = schemeNames.map((name) => (Object.prototype.hasOwnProperty.call(schemes, name) ? schemes[name] : undefined));
+  const named = schemeNames.map((name) =>
+    Object.prototype.hasOwnProperty.call(schemes, name) ? schemes[name] : undefined,
+  );
   return [...new Set(named.map(challengeAuthSchemeOf).filter((scheme): scheme is string => scheme !== undefined))];
 }
 
@@ -24,12 +26,14 @@ export const auth401WwwAuthenticateRepair: RuleRepair = {
   repair(finding: RuleFinding, context: RepairContext): RepairDone {
     const response = context.files.locate(finding.path, true);
     const operation = operationAt(context.facts, finding.path);
-    const own = response.viaRef || operation === undefined ? [] : challengeSchemesOf(operation.security.schemeNames, context);
+    const own =
+      response.viaRef || operation === undefined ? [] : challengeSchemesOf(operation.security.schemeNames, context);
     const schemes = own.length > 0 ? own : documentAuthSchemes(context.facts);
     const header = wwwAuthenticateHeader(context.facts.version, schemes);
     context.plan.ensure(response, ['headers', 'WWW-Authenticate'], header, [after('description'), atEnd]);
     context.complete(response);
-    const challenges = schemes.length > 0 ? ` (${schemes.map((scheme) => `${scheme} realm="${REALM}"`).join(', ')})` : '';
+    const challenges =
+      schemes.length > 0 ? ` (${schemes.map((scheme) => `${scheme} realm="${REALM}"`).join(', ')})` : '';
     return { file: response.source.path, what: `added a WWW-Authenticate header${challenges}` };
   },
 };

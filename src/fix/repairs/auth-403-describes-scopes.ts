@@ -29,7 +29,8 @@ export const auth403DescribesScopesRepair: RuleRepair = {
       // 3.x media types without a schema: the first one gets the problem schema.
       const media = context.files.follow(response, ['content'], true);
       const first = YAML.isMap(media.node) ? media.node.items[0] : undefined;
-      const mediaKey = first !== undefined && YAML.isScalar(first.key) ? String(first.key.value) : 'application/problem+json';
+      const mediaKey =
+        first !== undefined && YAML.isScalar(first.key) ? String(first.key.value) : 'application/problem+json';
       context.plan.ensure(media, [mediaKey, 'schema'], problemSchema(scoped), [atEnd, atEnd]);
       return { ...done, what: `added a body schema with ${missingGrantsProperty(scoped)[0]}` };
     }
@@ -46,7 +47,9 @@ export const auth403DescribesScopesRepair: RuleRepair = {
     }
     if (added > 0) return { ...done, what: `added a ${name} property to the body schema` };
     if (shared.length > 0) {
-      refuse(`the 403's body schema is shared (${shared.join(', ')}): add a ${name} array property to it, or give the 403 its own schema`);
+      refuse(
+        `the 403's body schema is shared (${shared.join(', ')}): add a ${name} array property to it, or give the 403 its own schema`,
+      );
     }
     return refuse(`the 403's body schema is not an object: give it one with a ${name} array property`);
   },
@@ -56,7 +59,9 @@ export const auth403DescribesScopesRepair: RuleRepair = {
 function bodySchemaLocations(response: Location, context: RepairContext): Location[] | undefined {
   if (!YAML.isMap(response.node)) return refuse(`${describe(response)} is not a response object`);
   if (context.facts.version === '2.0') {
-    return pairNamed(response.node, 'schema') === undefined ? undefined : [context.files.follow(response, ['schema'], false)];
+    return pairNamed(response.node, 'schema') === undefined
+      ? undefined
+      : [context.files.follow(response, ['schema'], false)];
   }
   if (pairNamed(response.node, 'content') === undefined) return undefined;
   const content = context.files.follow(response, ['content'], true);

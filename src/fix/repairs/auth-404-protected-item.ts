@@ -17,7 +17,9 @@ export const auth404ProtectedItemRepair: RuleRepair = {
     const operation = operationAt(context.facts, finding.path);
     const notFoundLike = operation === undefined ? undefined : notFoundLikeResponseOf(context.facts, operation);
     if (notFoundLike !== undefined) {
-      refuse(`its ${notFoundLike.code} response (${notFoundLike.evidence}) looks like a not-found answer: give it the code 404 (this changes the API's contract)`);
+      refuse(
+        `its ${notFoundLike.code} response (${notFoundLike.evidence}) looks like a not-found answer: give it the code 404 (this changes the API's contract)`,
+      );
     }
     return addSharedNotFound.repair(finding, context);
   },

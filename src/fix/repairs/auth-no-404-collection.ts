@@ -8,7 +8,8 @@ import { refuse } from '../refusal';
 export const authNo404CollectionRepair: RuleRepair = {
   rule: 'auth-no-404-collection',
   repair(finding: RuleFinding, context: RepairContext): RepairDone {
-    if (!context.removeCollection404) refuse('removing a documented 404 changes the contract: run fix with --remove-collection-404');
+    if (!context.removeCollection404)
+      refuse('removing a documented 404 changes the contract: run fix with --remove-collection-404');
     const responses = context.files.locate(finding.path.slice(0, -1), true);
     context.plan.remove(responses, '404');
     return { file: responses.source.path, what: 'removed the 404' };
