@@ -4,11 +4,23 @@ import { authenticationFailureIn } from '../../src/openapi/authentication-faults
 // that does is about credentials whatever else it says. Each word of the vocabulary must count on its own.
 
 const AUTHENTICATION_PHRASES = [
-  'unauthenticated', 'not authenticated', 'authentication required', 'authentication is required', 'not logged in',
+  'unauthenticated',
+  'not authenticated',
+  'authentication required',
+  'authentication is required',
+  'not logged in',
   'login required',
 ];
 const CREDENTIALS = [
-  'token', 'tokens', 'credential', 'credentials', 'api key', 'api keys', 'apikey', 'secret', 'secrets',
+  'token',
+  'tokens',
+  'credential',
+  'credentials',
+  'api key',
+  'api keys',
+  'apikey',
+  'secret',
+  'secrets',
 ];
 const FAULTS_AFTER = ['missing', 'invalid', 'expired', 'incorrect', 'wrong', 'revoked'];
 const FAULTS_BEFORE = [...FAULTS_AFTER, 'no'];

@@ -26,8 +26,9 @@ test('the $ref written exactly at a path, through references on the way, named b
 
 describe('the shared schema that is a whole body', () => {
   const error = { type: 'object' };
-  const body = (schemas: Record<string, unknown>) =>
-    ({ content: Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema }])) });
+  const body = (schemas: Record<string, unknown>) => ({
+    content: Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema }])),
+  });
   const toError = { $ref: '#/components/schemas/Error' };
   const unresolved = {
     openapi: '3.0.3',

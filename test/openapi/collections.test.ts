@@ -1,5 +1,9 @@
 import {
-  idsParameterOf, isCollectionListing, isIdsParameterName, itemPathsStoodFor, requiredQueryParameterOf,
+  idsParameterOf,
+  isCollectionListing,
+  isIdsParameterName,
+  itemPathsStoodFor,
+  requiredQueryParameterOf,
 } from '../../src/openapi/collections';
 import { factsOf, operationOf } from './facts';
 
@@ -41,9 +45,14 @@ describe('isCollectionListing', () => {
 test('an ids parameter names the members to return: ids, *_ids, *-ids in any case, or camel-cased *Ids', () => {
   const lookups = ['ids', 'IDS', 'bulb_ids', 'SAPLING-IDS', 'cuttingIds'];
   expect(lookups.map(isIdsParameterName)).toEqual([true, true, true, true, true]);
-  expect(['kids', 'paids', 'trayIDs', 'bulb_id', 'ids_of', 'idsx'].map(isIdsParameterName)).toEqual(
-    [false, false, false, false, false, false],
-  );
+  expect(['kids', 'paids', 'trayIDs', 'bulb_id', 'ids_of', 'idsx'].map(isIdsParameterName)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });
 
 test('the query parameters that make a get a query or a lookup: the first required one, the first ids one', () => {

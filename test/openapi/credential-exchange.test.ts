@@ -1,5 +1,8 @@
 import {
-  exchangesCredentials, isUnsecuredCredentialExchange, issuesCredentials, requiresNoSecurity,
+  exchangesCredentials,
+  isUnsecuredCredentialExchange,
+  issuesCredentials,
+  requiresNoSecurity,
 } from '../../src/openapi/credential-exchange';
 import { factsOf, operationOf } from './facts';
 

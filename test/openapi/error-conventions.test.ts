@@ -1,5 +1,9 @@
 import {
-  answersErrorsByDefault, defaultIsTheErrorConvention, documentsNoErrors, errorsHaveNoHttpCodes, leftToDefault,
+  answersErrorsByDefault,
+  defaultIsTheErrorConvention,
+  documentsNoErrors,
+  errorsHaveNoHttpCodes,
+  leftToDefault,
   listsNoErrorCodes,
 } from '../../src/openapi/error-conventions';
 import { factsOf, operationOf } from './facts';

@@ -8,6 +8,7 @@ export function factsOf(document: object): DocumentFacts {
 /** One operation of the facts, by its label: `GET /calls/{callId}`. */
 export function operationOf(facts: DocumentFacts, label: string): OperationFacts {
   const operation = facts.operations.find((candidate) => candidate.label === label);
-  if (operation === undefined) throw new Error(`no operation ${label} among ${facts.operations.map((o) => o.label)}`);
+  if (operation === undefined)
+    throw new Error(`no operation ${label} among ${facts.operations.map((o) => o.label).join(', ')}`);
   return operation;
 }

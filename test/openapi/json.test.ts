@@ -1,6 +1,14 @@
 import {
-  asArray, asObject, decodedPointerSegment, isNonEmptyString, isObject, lastRefAlong, localRefTarget, pointerTarget,
-  refOf, valueAt,
+  asArray,
+  asObject,
+  decodedPointerSegment,
+  isNonEmptyString,
+  isObject,
+  lastRefAlong,
+  localRefTarget,
+  pointerTarget,
+  refOf,
+  valueAt,
 } from '../../src/openapi/json';
 
 // The type guards make every helper total over any JSON value: a description may hold anything anywhere.

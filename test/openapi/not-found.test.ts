@@ -1,5 +1,9 @@
 import {
-  answersGone, answersMissingItemWithout404, createsMissingItem, deleteSucceedsForMissingItem, notFoundLikeResponseOf,
+  answersGone,
+  answersMissingItemWithout404,
+  createsMissingItem,
+  deleteSucceedsForMissingItem,
+  notFoundLikeResponseOf,
   saysNotFound,
 } from '../../src/openapi/not-found';
 import { factsOf, operationOf } from './facts';

@@ -1,6 +1,12 @@
 import {
-  addressesAnItem, formFieldNamesOf, namesAnItem, parametersOf, queryParameterNamesOf, requestBodySchemasOf,
-  requiredQueryParameterNamesOf, templateNamesOf,
+  addressesAnItem,
+  formFieldNamesOf,
+  namesAnItem,
+  parametersOf,
+  queryParameterNamesOf,
+  requestBodySchemasOf,
+  requiredQueryParameterNamesOf,
+  templateNamesOf,
 } from '../../src/openapi/requests';
 import { factsOf, operationOf } from './facts';
 
@@ -29,8 +35,11 @@ describe('parameters', () => {
   const get = operationOf(facts, 'GET /calls');
 
   test("the path item's, by $ref too, with the operation's own replacing one of the same name and place", () => {
-    expect(parametersOf(facts, get).map((parameter) => `${parameter.in}:${parameter.name}`)).toEqual([
-      'query:limit', 'header:limit', 'query:cursor', 'query:q',
+    expect(parametersOf(facts, get).map((parameter) => `${String(parameter.in)}:${String(parameter.name)}`)).toEqual([
+      'query:limit',
+      'header:limit',
+      'query:cursor',
+      'query:q',
     ]);
     expect(parametersOf(facts, get)[0].required).toBe(false);
   });

@@ -1,13 +1,19 @@
 import {
-  bodySchemasOf, documentedValuesOf, documentsCode, headerNamed, isErrorKey, sharedResponsesPlace, successCodeOf,
+  bodySchemasOf,
+  documentedValuesOf,
+  documentsCode,
+  headerNamed,
+  isErrorKey,
+  sharedResponsesPlace,
+  successCodeOf,
   versionOf,
 } from '../../src/openapi/responses';
 
 test('a document with a swagger key is 2.0; any other is read as 3.x', () => {
   expect(versionOf({ swagger: '2.0' })).toBe('2.0');
   expect(versionOf({ openapi: '3.1.0' })).toBe('3.x');
-  expect(sharedResponsesPlace('2.0')).toBe('the root responses');
-  expect(sharedResponsesPlace('3.x')).toBe('components.responses');
+  expect(sharedResponsesPlace('2.0')).toBe('the root `responses`');
+  expect(sharedResponsesPlace('3.x')).toBe('`components.responses`');
 });
 
 test('only an explicit key documents a code: a range or default does not, nor anything inherited', () => {
@@ -74,7 +80,14 @@ describe('documentedValuesOf: the challenge values a header documents', () => {
 
 test('an error key is an explicit 4xx or 5xx code, or such a range in any case', () => {
   expect(['400', '404', '599', '4XX', '5xx'].map(isErrorKey)).toEqual([true, true, true, true, true]);
-  expect(['200', '3XX', '4000', '40', 'x-404', '404x', 'default', '4X'].map(isErrorKey)).toEqual(
-    [false, false, false, false, false, false, false, false],
-  );
+  expect(['200', '3XX', '4000', '40', 'x-404', '404x', 'default', '4X'].map(isErrorKey)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });

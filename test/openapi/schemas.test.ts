@@ -31,7 +31,10 @@ test('merged properties: every part adds its own, and the first definition of a 
     properties: { id: { type: 'string' } },
     allOf: [{ properties: { id: { type: 'integer' }, name: {} } }, { properties: 'odd' }],
   };
-  expect([...mergedProperties(schema).entries()]).toEqual([['id', { type: 'string' }], ['name', {}]]);
+  expect([...mergedProperties(schema).entries()]).toEqual([
+    ['id', { type: 'string' }],
+    ['name', {}],
+  ]);
 });
 
 test('an array schema: type array, a 3.1 type list with array, or no type and items, in any allOf part', () => {

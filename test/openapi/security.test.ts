@@ -1,7 +1,20 @@
 import {
-  authSchemeDescribedIn, authSchemeOf, authSchemesNamed, challengeAuthSchemeOf, challengeExampleOf, challengeLookup,
-  definesChallenge, effectiveSecurity, isApiKeyScheme, isAuthorizationHeaderApiKey, isAwsSigV4Scheme,
-  registeredAuthSchemeNamedIn, scopesNamed, scopesTellNothing, securityFacts, securitySchemesOf,
+  authSchemeDescribedIn,
+  authSchemeOf,
+  authSchemesNamed,
+  challengeAuthSchemeOf,
+  challengeExampleOf,
+  challengeLookup,
+  definesChallenge,
+  effectiveSecurity,
+  isApiKeyScheme,
+  isAuthorizationHeaderApiKey,
+  isAwsSigV4Scheme,
+  registeredAuthSchemeNamedIn,
+  scopesNamed,
+  scopesTellNothing,
+  securityFacts,
+  securitySchemesOf,
 } from '../../src/openapi/security';
 
 const SCHEMES = {
@@ -107,9 +120,13 @@ describe('auth-schemes', () => {
 describe('challenges', () => {
   test('http, oauth2, OpenID Connect, 2.0 basic and an API key in Authorization define one; others do not', () => {
     const defining = [{ type: 'http' }, { type: 'oauth2' }, { type: 'openIdConnect' }, { type: 'basic' }];
-    expect([...defining, { type: 'apiKey', in: 'header', name: 'Authorization' }].map(definesChallenge)).toEqual(
-      [true, true, true, true, true],
-    );
+    expect([...defining, { type: 'apiKey', in: 'header', name: 'Authorization' }].map(definesChallenge)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     const others = [SCHEMES.key, SCHEMES.mtls, SCHEMES.sigv4, undefined];
     expect(others.map(definesChallenge)).toEqual([false, false, false, false]);
   });

@@ -4,12 +4,18 @@ import { findNearbyPair, findNearbyPairAfter, findPhrase, wordsOf } from '../../
 
 describe('wordsOf', () => {
   test('lower-cases and splits on anything but letters, digits, underscores and apostrophes', () => {
-    expect(wordsOf('The Token: insufficient_scope (HTTP 403), don\'t retry!')).toEqual([
-      'the', 'token', 'insufficient_scope', 'http', '403', "don't", 'retry',
+    expect(wordsOf("The Token: insufficient_scope (HTTP 403), don't retry!")).toEqual([
+      'the',
+      'token',
+      'insufficient_scope',
+      'http',
+      '403',
+      "don't",
+      'retry',
     ]);
   });
 
-  test("a quoted word is the word: apostrophes at its edges go, and a word of apostrophes only is none", () => {
+  test('a quoted word is the word: apostrophes at its edges go, and a word of apostrophes only is none', () => {
     expect(wordsOf("'permissions' ''scope'' ' ''")).toEqual(['permissions', 'scope']);
   });
 
@@ -28,7 +34,7 @@ describe('findPhrase', () => {
     expect(findPhrase(words, ['calls', 'is authorized'])).toBeUndefined();
   });
 
-  test('`*` stands for any one word, and the words found are the text\'s', () => {
+  test("`*` stands for any one word, and the words found are the text's", () => {
     expect(findPhrase(words, ['not authorized to *'])).toBe('not authorized to delete');
     expect(findPhrase(wordsOf('not authorized to'), ['not authorized to *'])).toBeUndefined();
   });
