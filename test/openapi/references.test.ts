@@ -5,6 +5,8 @@ test("a component's name for a message is the last segment of its $ref, unescape
   expect(componentNameOf('#/components/responses/Unauthorized')).toBe('Unauthorized');
   expect(componentNameOf('shared.yaml#/responses/Not~1Found%20Here')).toBe('Not/Found Here');
   expect(componentNameOf('shared.yaml')).toBe('shared.yaml');
+  // Without a `#`, the whole $ref is a file name, slashes and escapes included.
+  expect(componentNameOf('schemas/Not%20Found.yaml')).toBe('schemas/Not%20Found.yaml');
   expect(componentNameOf('shared.yaml#/')).toBe('shared.yaml#/');
 });
 
@@ -28,8 +30,12 @@ describe('how a message names the thing at a path below an operation', () => {
       '/links': { get: { responses: { '200': { schema: { $ref: '#/definitions/Link' } } } } },
       '/files': { $ref: 'files.yaml' },
       '/odd': { get: { responses: { '401': { $ref: '#/paths/~1calls/nothing/responses/401' } } } },
+      '/elsewhere': { get: { responses: { '401': { $ref: '#/x-shared/get/responses/401' } } } },
+      '/written': { get: { $ref: '#/x-operations/ListWritten' } },
     },
     components: { responses: { Unauthorized: response } },
+    'x-shared': { get: { responses: { '401': response } } },
+    'x-operations': { ListWritten: { responses: { '401': response } } },
   };
   const resolved = {
     paths: {
@@ -40,6 +46,8 @@ describe('how a message names the thing at a path below an operation', () => {
       '/links': { get: { responses: { '200': { schema: {} } } } },
       '/files': { get: { responses: { '401': response } } },
       '/odd': { get: { responses: { '401': response } } },
+      '/elsewhere': { get: { responses: { '401': response } } },
+      '/written': { get: { responses: { '401': response } } },
     },
   };
   const facts = documentFactsOf(resolved, unresolved);
@@ -76,5 +84,16 @@ describe('how a message names the thing at a path below an operation', () => {
 
   test('a $ref into the paths that names no operation is named as a component', () => {
     expect(name('GET /odd', '401').label).toBe('401');
+  });
+
+  test('a $ref outside the paths is a component, even where its segments read like a path and a method', () => {
+    expect(name('GET /elsewhere', '401')).toEqual({
+      subject: 'shared response "401" (#/x-shared/get/responses/401)',
+      label: '401',
+    });
+  });
+
+  test('an operation written by $ref is where its own things are: the thing of the operation', () => {
+    expect(name('GET /written', '401')).toEqual({ subject: 'the thing of GET /written', label: 'GET /written' });
   });
 });
