@@ -38,6 +38,7 @@ describe('JSON pointers (RFC 6901)', () => {
   test('the empty pointer is the whole document; one without a leading slash points nowhere', () => {
     expect(pointerTarget(root, '')).toBe(root);
     expect(pointerTarget(root, 'components')).toBeUndefined();
+    expect(pointerTarget(root, '#list')).toBeUndefined();
   });
 
   test('segments are unescaped, %-escapes first, then ~1 and ~0, every one of them', () => {
@@ -55,6 +56,11 @@ describe('JSON pointers (RFC 6901)', () => {
   test('array items by index; an object own property only; anything else is undefined', () => {
     expect(pointerTarget(root, '/list/1')).toBe('y');
     expect(pointerTarget(root, '/list/first')).toBeUndefined();
+    // An index is digits only, and any number of them; a string's characters are not items.
+    expect(pointerTarget(root, '/list/ 1')).toBeUndefined();
+    expect(pointerTarget(root, '/list/1 ')).toBeUndefined();
+    expect(pointerTarget({ long: Array.from({ length: 12 }, (_, index) => index) }, '/long/11')).toBe(11);
+    expect(pointerTarget(root, '/list/0/0')).toBeUndefined();
     expect(pointerTarget(root, '/components/constructor')).toBeUndefined();
     expect(pointerTarget(root, '/components/schemas/A~1B/type/more')).toBeUndefined();
   });
@@ -63,6 +69,7 @@ describe('JSON pointers (RFC 6901)', () => {
     expect(localRefTarget(root, '#/list/0')).toBe('x');
     expect(localRefTarget(root, 'other.yaml#/list/0')).toBeUndefined();
     expect(localRefTarget(root, '#list')).toBeUndefined();
+    expect(localRefTarget(root, './list/0')).toBeUndefined();
   });
 });
 
@@ -105,5 +112,16 @@ describe('lastRefAlong: the shared component a path passes through, as the docum
   test('a reference that closes a cycle does not loop', () => {
     const cyclic = { a: { $ref: '#/a' } };
     expect(lastRefAlong(cyclic, ['a', 'b'])).toEqual({ ref: '#/a', depth: 1 });
+  });
+
+  test('a chain of references is followed for 16 hops at most: in a cycle of two, the 16th is the last met', () => {
+    const cycle = { a: { $ref: '#/b' }, b: { $ref: '#/a' } };
+    expect(lastRefAlong(cycle, ['a'])).toEqual({ ref: '#/a', depth: 1 });
+  });
+
+  test('a path that leaves the document, or passes through null or a scalar, is walked without error', () => {
+    expect(lastRefAlong(unresolved, ['paths', '/nothing', 'get', 'responses'])).toBeUndefined();
+    expect(lastRefAlong({ a: null, b: 'text' }, ['a', 'x'])).toBeUndefined();
+    expect(lastRefAlong({ a: null, b: 'text' }, ['b', 'length'])).toBeUndefined();
   });
 });
