@@ -36,6 +36,14 @@ describe('a documented answer for a missing item', () => {
         delete: { responses: { '200': { description: 'Deleted' }, '404': { description: 'Not found' } } },
       },
       '/drafts/{id}/': { delete: { responses: { '300': { description: 'Not found' }, '202': { description: 5 } } } },
+      '/old/{id}': {
+        delete: {
+          responses: {
+            'x-204': { description: 'Deleted, or did not exist' },
+            '2040': { description: 'Deleted, or did not exist' },
+          },
+        },
+      },
     },
   });
   const of = (label: string) => operationOf(facts, label);
@@ -59,6 +67,8 @@ describe('a documented answer for a missing item', () => {
     expect(deleteSucceedsForMissingItem(of('DELETE /tags/{tagId}'))).toBe(false);
     expect(deleteSucceedsForMissingItem(of('DELETE /drafts/{id}/'))).toBe(false);
     expect(deleteSucceedsForMissingItem(of('GET /calls/{callId}'))).toBe(false);
+    // Only a success status code counts: not an extension, nor a key that merely starts like one.
+    expect(deleteSucceedsForMissingItem(of('DELETE /old/{id}'))).toBe(false);
   });
 
   test('any of the three will do', () => {
@@ -70,15 +80,51 @@ describe('a documented answer for a missing item', () => {
 
 describe('notFoundLikeResponseOf', () => {
   const long = `The call was not found: ${'it may have been deleted, or it never existed, '.repeat(8)}`;
+  const sixty = 'Not found: '.padEnd(60, 'z');
+  const hundred = 'Not found: '.padEnd(100, 'z');
+  const spaced = `Call not found.${' '.repeat(300)}Try again.`;
   const facts = factsOf({
     openapi: '3.0.3',
     paths: {
-      '/a/{id}': { get: { responses: { '401': { description: 'Not found' }, '410': { description: 'not found' } } } },
+      '/a/{id}': {
+        get: {
+          responses: {
+            '401': { description: 'Not found' },
+            '403': { description: 'Not found' },
+            '404': { description: 'Not found' },
+            '410': { description: 'not found' },
+          },
+        },
+      },
       '/b/{id}': { get: { responses: { '4XX': { description: 'Not found' }, '460': { description: 'Not found' } } } },
       '/c/{id}': { get: { responses: { '460': { description: long } } } },
       '/d/{id}': { get: { responses: { '460': { description: '  The call   was\n not found  ' } } } },
       '/e/{id}': { get: { responses: { '460': { description: 'Gone away' }, '461': { description: 5 } } } },
+      '/f/{id}': {
+        get: { responses: { 'x-460': { description: 'Not found' }, '4600': { description: 'Not found' } } },
+      },
+      '/g/{id}': {
+        get: {
+          responses: {
+            '422': { description: 'Not found', content: { 'application/json': { schema: { type: 'object' } } } },
+          },
+        },
+      },
+      '/h/{id}': {
+        get: {
+          responses: {
+            '422': {
+              description: 'Item not found',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
+          },
+        },
+      },
+      '/i/{id}': { get: { responses: { '460': { description: sixty } } } },
+      '/j/{id}': { get: { responses: { '460': { description: hundred } } } },
+      '/k/{id}': { get: { responses: { '460': { description: spaced } } } },
     },
+    components: { schemas: { Error: { type: 'object' } } },
   });
   const of = (label: string) => notFoundLikeResponseOf(facts, operationOf(facts, label));
 
@@ -86,6 +132,12 @@ describe('notFoundLikeResponseOf', () => {
     expect(of('GET /a/{id}')).toBeUndefined();
     expect(of('GET /b/{id}')).toEqual({ code: '460', evidence: '"Not found"' });
     expect(of('GET /e/{id}')).toBeUndefined();
+    expect(of('GET /f/{id}')).toBeUndefined();
+  });
+
+  test('a body schema inline, or by a $ref whose name says nothing: the description is the evidence', () => {
+    expect(of('GET /g/{id}')).toEqual({ code: '422', evidence: '"Not found"' });
+    expect(of('GET /h/{id}')).toEqual({ code: '422', evidence: '"Item not found"' });
   });
 
   test('its description, quoted on one line, cut with an ellipsis after 59 characters', () => {
@@ -94,5 +146,9 @@ describe('notFoundLikeResponseOf', () => {
       code: '460',
       evidence: '"The call was not found: it may have been deleted, or it nev…"',
     });
+    expect(of('GET /i/{id}')).toEqual({ code: '460', evidence: `"${sixty}"` });
+    expect(of('GET /j/{id}')).toEqual({ code: '460', evidence: `"${hundred.slice(0, 59)}…"` });
+    // Only the start of a long description is read: what is left out is marked even when the start is short.
+    expect(of('GET /k/{id}')).toEqual({ code: '460', evidence: '"Call not found.…"' });
   });
 });
