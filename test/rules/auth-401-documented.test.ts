@@ -1,5 +1,5 @@
 import { challengeExampleOf } from '../../src/openapi/security';
-import { ERROR, findingsOf, testRule } from '../helpers/lint';
+import { checkedFindingsOf, ERROR, findingsOf, testRule } from '../helpers/lint';
 
 const add401 = 'add a 401 response with a WWW-Authenticate header';
 const bearer = 'WWW-Authenticate: Bearer realm="api"';
@@ -290,4 +290,22 @@ describe('the challenge example for a scheme (src/openapi/security.ts)', () => {
   ])('%j has none', (scheme) => {
     expect(challengeExampleOf(scheme)).toBeUndefined();
   });
+});
+
+// `fix` repairs each operation a document-level finding stands for: the finding is at the root and lists them.
+test('the document-level finding is at the root and covers the responses of each operation that lacks a 401', async () => {
+  const findings = await checkedFindingsOf('auth-401-documented', {
+    file: 'auth-401-documented/no-401-anywhere.oas3.yaml',
+  });
+  expect(findings.map((finding) => ({ path: finding.path, covers: finding.covers }))).toEqual([
+    {
+      path: [],
+      covers: [
+        ['paths', '/calls', 'get', 'responses'],
+        ['paths', '/calls', 'post', 'responses'],
+        ['paths', '/calls/{callId}', 'get', 'responses'],
+        ['paths', '/calls/{callId}', 'delete', 'responses'],
+      ],
+    },
+  ]);
 });

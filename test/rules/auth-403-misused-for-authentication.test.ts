@@ -133,6 +133,34 @@ paths:
       },
     ],
   },
+  // OAS 3.1 lets a reference carry a description of its own; one that does not resolve is not read at all.
+  {
+    name: "OAS 3.1: an unresolved 403 $ref's own description is not read (Spectral reports the $ref)",
+    document: {
+      yaml: `
+openapi: 3.1.0
+info: { title: Calls, version: 1.0.0 }
+security: [{ bearer: [] }]
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: The calls }
+        '403': { $ref: '#/components/responses/NoSuchResponse', description: Invalid access token }
+  /recordings:
+    get:
+      responses:
+        '200': { description: The recordings }
+        '403': { description: Invalid access token }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+`,
+    },
+    findings: [
+      { path: 'paths./recordings.get.responses.403', messageIncludes: ['GET /recordings', '("invalid access token")'] },
+    ],
+  },
   {
     name: 'OAS 2.0, no security anywhere: a form login is not reported; another operation is',
     document: { file: 'auth-403-misused-for-authentication/credential-exchange.oas2.yaml' },

@@ -111,4 +111,27 @@ components:
       },
     ],
   },
+  {
+    name: 'an unresolved 401 $ref is not read, whatever is written beside it (Spectral reports the $ref)',
+    document: {
+      yaml: `
+openapi: 3.1.0
+info: { title: Calls, version: 1.0.0 }
+security: [{ bearer: [] }]
+paths:
+  /calls:
+    get:
+      responses:
+        '200': { description: The calls }
+        '401':
+          $ref: '#/components/responses/NoSuchResponse'
+          headers:
+            WWW-Authenticate: { schema: { type: string, example: 'Digest realm="api"' } }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+`,
+    },
+    findings: [],
+  },
 ]);

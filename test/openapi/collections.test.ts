@@ -1,0 +1,105 @@
+import {
+  idsParameterOf,
+  isCollectionListing,
+  isIdsParameterName,
+  itemPathsStoodFor,
+  requiredQueryParameterOf,
+} from '../../src/openapi/collections';
+import { factsOf, operationOf } from './facts';
+
+const ENVELOPES = new Set(['items', 'data']);
+const arrayOf = { type: 'array', items: { type: 'string' } };
+const json = (schema: unknown) => ({ description: 'OK', content: { 'application/json': { schema } } });
+
+describe('isCollectionListing', () => {
+  const facts = factsOf({
+    openapi: '3.0.3',
+    paths: {
+      '/calls': { get: { responses: { '200': json(arrayOf) } }, post: { responses: { '201': json(arrayOf) } } },
+      '/calls/{callId}': { get: { responses: { '200': json(arrayOf) } } },
+      '/tags': { get: { responses: { '200': json({ properties: { Items: arrayOf } }) } } },
+      '/teams': { get: { responses: { '200': json({ properties: { TEAMS: arrayOf, data: { type: 'object' } } }) } } },
+      '/notes': { get: { responses: { '200': json({ properties: { notes_list: arrayOf } }) } } },
+      '/empty': { get: { responses: { '404': json(arrayOf) } } },
+    },
+  });
+  const lists = (label: string) => isCollectionListing(facts, operationOf(facts, label), ENVELOPES);
+
+  test('a get on a path whose last segment is not templated, answering an array, lists a collection', () => {
+    expect(lists('GET /calls')).toBe(true);
+    expect(lists('POST /calls')).toBe(false);
+    expect(lists('GET /calls/{callId}')).toBe(false);
+  });
+
+  test('so does one answering an object with an array under an envelope name or the collection name, any case', () => {
+    expect(lists('GET /tags')).toBe(true);
+    expect(lists('GET /teams')).toBe(true);
+    expect(lists('GET /notes')).toBe(false);
+  });
+
+  test('without a success response, nothing is listed', () => {
+    expect(lists('GET /empty')).toBe(false);
+  });
+});
+
+test('an ids parameter names the members to return: ids, *_ids, *-ids in any case, or camel-cased *Ids', () => {
+  const lookups = ['ids', 'IDS', 'bulb_ids', 'SAPLING-IDS', 'cuttingIds'];
+  expect(lookups.map(isIdsParameterName)).toEqual([true, true, true, true, true]);
+  expect(['kids', 'paids', 'trayIDs', 'bulb_id', 'ids_of', 'idsx'].map(isIdsParameterName)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
+});
+
+test('the query parameters that make a get a query or a lookup: the first required one, the first ids one', () => {
+  const facts = factsOf({
+    openapi: '3.0.3',
+    paths: {
+      '/labels': {
+        parameters: [{ name: 'repository_id', in: 'query', required: true }],
+        get: {
+          parameters: [
+            { name: 'q', in: 'query', required: true },
+            { name: 'X-Ids', in: 'header' },
+            { name: 'label_ids', in: 'query' },
+            { name: 'user_ids', in: 'query' },
+          ],
+          responses: {},
+        },
+      },
+      '/tags': { get: { parameters: [{ name: 'q', in: 'query', required: false }], responses: {} } },
+    },
+  });
+  expect(requiredQueryParameterOf(facts, operationOf(facts, 'GET /labels'))).toBe('repository_id');
+  expect(idsParameterOf(facts, operationOf(facts, 'GET /labels'))).toBe('label_ids');
+  expect(requiredQueryParameterOf(facts, operationOf(facts, 'GET /tags'))).toBeUndefined();
+  expect(idsParameterOf(facts, operationOf(facts, 'GET /tags'))).toBeUndefined();
+});
+
+describe('itemPathsStoodFor', () => {
+  const standsFor = itemPathsStoodFor(
+    factsOf({ paths: { '/users/{id}/keys': {}, '/v2/{org}/projects/{project}/resources/': {}, '/users/{id}': {} } }),
+  );
+
+  test('a literal segment that stands for an item: the path with a template there', () => {
+    expect(standsFor('/users/me/keys')).toBe('/users/{id}/keys');
+    expect(standsFor('/v2/acme/projects/default/resources')).toBe('/v2/{org}/projects/{project}/resources/');
+    expect(standsFor('/v2/{org}/projects/default/resources')).toBe('/v2/{org}/projects/{project}/resources/');
+  });
+
+  test('not when the other literal segments differ, the last one differs, the length differs, or the case', () => {
+    expect(standsFor('/groups/me/keys')).toBeUndefined();
+    expect(standsFor('/users/me/tokens')).toBeUndefined();
+    expect(standsFor('/users/me/keys/old')).toBeUndefined();
+    expect(standsFor('/Users/me/keys')).toBeUndefined();
+  });
+
+  test('a template in the last segment is no item standing in between, and one segment stands for nothing', () => {
+    expect(standsFor('/users/me')).toBeUndefined();
+    expect(standsFor('/users')).toBeUndefined();
+  });
+});
