@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CommandEnvironment } from './document-pipeline';
@@ -28,7 +29,8 @@ const WORKER_FILE = join(__dirname, 'lint-worker.js');
 /**
  * Lints the documents in `threads` worker threads and returns what each gave, in the order of `files`: the same
  * LintedDocuments `lintDocuments` gives in the command's own thread. Documents are handed out one at a time as
- * workers become free, so that a few large documents do not hold up one thread while the others idle. A worker that
+ * workers become free, the largest first, so that a large document handed out last does not keep one thread busy
+ * while the others have nothing left to do. A worker that
  * stops (a crash, a custom function calling process.exit) turns the document it had into an input problem and is
  * replaced; every worker has ended when the promise resolves.
  */
@@ -39,6 +41,7 @@ export function lintInThreads(
   progress: DocumentProgress = NO_PROGRESS,
 ): Promise<LintedDocument[]> {
   const linted: (LintedDocument | undefined)[] = files.map(() => undefined);
+  const order = largestFirst(files);
   let next = 0;
   let running = 0;
   let setupError: string | undefined;
@@ -59,7 +62,7 @@ export function lintInThreads(
           void worker.terminate();
           return;
         }
-        current = next++;
+        current = order[next++];
         progress.started(files[current]);
         worker.postMessage({ index: current, file: files[current] } satisfies DocumentRequest);
       };
@@ -95,6 +98,18 @@ export function lintInThreads(
     for (let started = 0; started < workers; started += 1) startWorker();
     endIfLast();
   });
+}
+
+/** The indexes of `files`, largest file first (by bytes; one that cannot be read counts as empty). */
+export function largestFirst(files: readonly string[]): number[] {
+  const sizes = files.map((file) => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  });
+  return files.map((_file, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
 }
 
 function notLinted(file: string, reason: string): LintedDocument {
