@@ -1,6 +1,7 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { replaceFileAtomically } from '../fix/write';
 import { describeError, PACKAGE_NAME } from './names';
 
 /** What the cache remembers of one document, keyed by its path relative to the cache file's folder. */
@@ -70,8 +71,7 @@ export async function readCacheFile(file: string): Promise<CacheFile> {
 }
 
 /**
- * Writes the cache atomically: a temporary file in the same folder (created if missing), then renamed over the old
- * one, so that a reader never sees half a file. Entries sorted by path, so that the file is the same for the same
+ * Writes the cache atomically (its folder created if missing), so that a reader never sees half a file. Entries sorted by path, so that the file is the same for the same
  * cache. Returns what went wrong, for a note; never throws.
  */
 export async function writeCacheFile(
@@ -80,14 +80,11 @@ export async function writeCacheFile(
 ): Promise<string | undefined> {
   const documents = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const text = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION, documents });
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(temporary, text);
-    await rename(temporary, file);
+    replaceFileAtomically(file, text);
     return undefined;
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => {});
     return `cannot write it (${describeError(error)}); the next run lints every document again`;
   }
 }
