@@ -6,7 +6,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib-corpus.mjs';
 
-const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
+/** The installed Spectral CLI's entry, run with Node by every benchmark. */
+export const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
 const PROBE = join(ROOT, 'scripts', 'bench-probe.cjs');
 
 /**

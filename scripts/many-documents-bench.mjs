@@ -12,13 +12,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { CORPUS_DIR, installedVersionOf, ROOT } from './lib-corpus.mjs';
+import { SPECTRAL } from './lib-timed-lint.mjs';
 import { MANY_DOCUMENTS, withSection } from './performance-sections.mjs';
 
 const PAGE = join(ROOT, 'docs', 'performance.md');
 const WORK = join(ROOT, '.cache', 'many-documents');
 const DIRECTORY = join(CORPUS_DIR, 'directory');
 const GLOB = `${relative(ROOT, DIRECTORY)}/**/*.{json,yaml}`;
-const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
 const COMMAND = join(ROOT, 'dist', 'cli.js');
 const TARGETS = { autoOverOff: 0.6, warmOverCold: 0.05, offOverSpectral: 1 };
 

@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { installedVersionOf, ROOT } from './lib-corpus.mjs';
-import { timedSpectralLint } from './lib-timed-lint.mjs';
+import { SPECTRAL, timedSpectralLint } from './lib-timed-lint.mjs';
 import { STARTUP, withSection } from './performance-sections.mjs';
 
 const TARGET_TIME_RATIO = 1.15;
@@ -220,8 +220,7 @@ function renderSection(rowList, floorSummary) {
 function profileOnce(variant) {
   const folder = join(WORK, `profile-${variant.name}`);
   rmSync(folder, { recursive: true, force: true });
-  const spectral = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
-  const args = ['--cpu-prof', '--cpu-prof-dir', folder, spectral, 'lint', DOCUMENT, '--ruleset', variant.ruleset];
+  const args = ['--cpu-prof', '--cpu-prof-dir', folder, SPECTRAL, 'lint', DOCUMENT, '--ruleset', variant.ruleset];
   spawnSync(process.execPath, [...args, '--quiet', '--format', 'json', '--output', join(folder, 'out.json')], {
     cwd: ROOT,
   });

@@ -43,7 +43,7 @@ function globUnder(directory: string): string {
   return base === '.' || base === '' ? '**/*.yaml' : `${base}/**/*.yaml`;
 }
 
-function fileKindOf(path: string): 'file' | 'directory' | 'missing' {
+export function fileKindOf(path: string): 'file' | 'directory' | 'missing' {
   try {
     return statSync(path).isDirectory() ? 'directory' : 'file';
   } catch {

@@ -1,9 +1,10 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CacheEntry, readCacheFile, writeCacheFile } from './cache-file';
 import { sha256Of } from './content-hash';
+import { fileKindOf } from './discover-files';
+import { sizeProblemOf } from './document-text';
 import type { CommandEnvironment, Setup } from './document-pipeline';
 import { relativeFile } from './finding-key';
 import { displayPath } from './input-problem';
@@ -96,7 +97,7 @@ async function nextEntries(
   }
   const seen = new Set(lookups.map((lookup) => lookup.key));
   for (const key of [...next.keys()].filter((key) => !seen.has(key))) {
-    if (!exists(resolve(run.base, key))) changed = next.delete(key) || changed;
+    if (fileKindOf(resolve(run.base, key)) === 'missing') changed = next.delete(key) || changed;
   }
   return { entries: next, changed };
 }
@@ -108,7 +109,7 @@ async function nextEntries(
 export function cacheFileOf(location: string | undefined, cwd: string): string {
   if (location === undefined) return resolve(cwd, CACHE_FILE);
   const path = resolve(cwd, location);
-  return location.endsWith('/') || isDirectory(path) ? join(path, CACHE_FILE) : path;
+  return location.endsWith('/') || fileKindOf(path) === 'directory' ? join(path, CACHE_FILE) : path;
 }
 
 interface Lookup {
@@ -186,27 +187,10 @@ class FileHashes {
 
   private async read(file: string): Promise<string | undefined> {
     try {
-      if ((await stat(file)).size > this.maxFileMegabytes * 1024 * 1024) return undefined;
+      if (sizeProblemOf((await stat(file)).size, this.maxFileMegabytes) !== undefined) return undefined;
       return sha256Of(await readFile(file));
     } catch {
       return undefined;
     }
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

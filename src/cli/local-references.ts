@@ -1,8 +1,7 @@
-import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { isInside } from '../containment';
+import { isInside, realPathOf } from '../containment';
 import { isJsonFile, sizeProblemOf } from './document-text';
 
 /** The local files that documents' `$ref`s reach, found by reading `$ref` strings, without linting anything. */
@@ -123,13 +122,4 @@ export function localFileOf(ref: string, from: string): string | undefined {
     path = written;
   }
   return realPathOf(resolve(dirname(from), path));
-}
-
-/** The path with `..` and symlinks resolved; for a missing file its plain absolute path. */
-function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
 }

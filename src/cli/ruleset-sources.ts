@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
+import { sha256Of } from './content-hash';
 import { relativeFile } from './finding-key';
 
 /**
@@ -32,8 +32,7 @@ export function recordingSources(rulesetFolder: string, sources: RulesetSource[]
           continue;
         }
         const code = (module.code ?? '').split(rulesetFolder).join('<ruleset folder>');
-        const sha256 = createHash('sha256').update(code).digest('hex');
-        sources.push({ id: isAbsolute(id) ? relativeFile(id, rulesetFolder) : id, sha256 });
+        sources.push({ id: isAbsolute(id) ? relativeFile(id, rulesetFolder) : id, sha256: sha256Of(code) });
       }
     },
   };

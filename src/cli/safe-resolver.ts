@@ -4,7 +4,7 @@ import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { DEFAULT_REQUEST_OPTIONS } from '@stoplight/spectral-runtime';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { isInside } from '../containment';
+import { isInside, realPathOf } from '../containment';
 import { pointerTarget } from '../openapi/json';
 import { readCheckedText } from './document-text';
 import type { InputProblem } from './input-problem';
@@ -300,15 +300,6 @@ function objectsIn(value: unknown, objectCounts: Map<object, number>): number {
   }
   objectCounts.set(value, count);
   return count;
-}
-
-/** The path with `..` and symlinks resolved; for a missing file its plain absolute path (reading it fails anyway). */
-function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
 }
 
 /** The real paths of `--allow-outside-refs` directories; throws a usage error's message for one that does not exist. */
