@@ -36,9 +36,12 @@ export function errorsHaveNoHttpCodes(document: DocumentFacts): boolean {
 
 /**
  * Most operations (at least half) answer errors with `default`: the document's convention for errors is not to
- * list standard codes (Azure's and Zalando's guidelines), even where a few operations also list some.
+ * list standard codes (Azure's and Zalando's guidelines), even where a few operations also list some. An Azure
+ * Resource Manager description has this convention by design (its RPC answers every error with the `default`
+ * CloudError), even where its authors have not written it yet.
  */
 export function defaultIsTheErrorConvention(document: DocumentFacts): boolean {
+  if (document.azureResourceManager) return true;
   const withDefault = document.operationsWithDefault;
   return withDefault > 0 && withDefault * 2 >= document.operations.length;
 }

@@ -42,7 +42,12 @@ export interface DocumentFacts {
   errorKeys: ReadonlySet<string>;
   /** How many operations document a `default` response. */
   operationsWithDefault: number;
+  /** An Azure Resource Manager description: some path goes through a resource provider (`/providers/Microsoft.Compute/...`). */
+  azureResourceManager: boolean;
 }
+
+/** How Azure Resource Manager paths name a resource provider. */
+const RESOURCE_PROVIDER = /\/providers\/Microsoft\.[^/]+/i;
 
 export function documentFactsOf(resolved: unknown, unresolved: unknown): DocumentFacts {
   const root = asObject(resolved);
@@ -84,6 +89,7 @@ export function documentFactsOf(resolved: unknown, unresolved: unknown): Documen
     operations,
     errorKeys,
     operationsWithDefault,
+    azureResourceManager: operations.some((operation) => RESOURCE_PROVIDER.test(operation.path)),
   };
 }
 

@@ -19,3 +19,12 @@ export function collectionNameOf(path: string): string | undefined {
   const last = segments[segments.length - 1];
   return last !== undefined && !isTemplated(last) ? last : undefined;
 }
+
+/** Path segments under which an API looks something up by query: its 404 means "no match", not "no such item". */
+const SEARCH_SEGMENTS = new Set(['find', 'search', 'lookup', 'query']);
+
+/** A search (`/members/find`, `/search`): the last segment names a lookup, not a collection or an item. */
+export function isSearchPath(path: string): boolean {
+  const last = collectionNameOf(path);
+  return last !== undefined && SEARCH_SEGMENTS.has(last.toLowerCase());
+}

@@ -2,6 +2,7 @@ import { answersErrorsByDefault, documentsNoErrors, leftToDefault } from '../ope
 import { answersMissingItemWithout404, NotFoundLikeResponse, notFoundLikeResponseOf } from '../openapi/not-found';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
 import { issuesCredentials } from '../openapi/credential-exchange';
+import { isSearchPath } from '../openapi/paths';
 import { addressesAnItem } from '../openapi/requests';
 import { documentsCode, sharedResponsesPlace } from '../openapi/responses';
 import { AuthRule, Candidate, examplesOf, Finding, operationsFor, responsesLocation } from '../rule';
@@ -46,12 +47,20 @@ interface Missing404 extends Candidate {
   renumber?: NotFoundLikeResponse;
 }
 
-function documentLevelFinding(document: DocumentFacts, missing: readonly Missing404[]): Finding {
+function documentLevelFinding(
+  document: DocumentFacts,
+  missing: readonly Missing404[],
+  searches: readonly OperationFacts[],
+): Finding {
   const renumberings = missing.filter((candidate) => candidate.renumber !== undefined);
   const additions = missing.length - renumberings.length;
+  const besideSearches =
+    searches.length === 0
+      ? ''
+      : ` but ${searches.length === 1 ? 'a search' : 'searches'} when nothing matches (${examplesOf(searches.map((search) => search.label))})`;
   const summary =
-    `${missing.length} protected operations on item paths document no 404, and no operation of this document does ` +
-    `(${examplesOf(missing.map((candidate) => candidate.label))})`;
+    `${missing.length} protected operations on item paths document no 404, and no operation of this document does` +
+    `${besideSearches} (${examplesOf(missing.map((candidate) => candidate.label))})`;
   const shared404 = (from: string) =>
     `add one shared 404 response to ${sharedResponsesPlace(document.version)}, ${FOR_HIDDEN_ITEMS}, and reference it ` +
     `from ${from}, so ids cannot be probed; \`spectral-auth-responses fix\` does this`;
@@ -92,9 +101,11 @@ export const auth404ProtectedItem: AuthRule = {
         const finding = renumber === undefined ? missing404(operation) : misnumbered404(operation, renumber);
         return { label: operation.label, finding, renumber };
       });
-    // Any explicit 404, even on an operation the rule leaves alone, shows that the document has the convention.
-    const documentedAnywhere = document.operations.some((operation) => documentsCode(operation.responses, '404'));
-    if (documentedAnywhere || missing.length < 2) return missing.map((candidate) => candidate.finding);
-    return [documentLevelFinding(document, missing)];
+    // Any explicit 404, even on an operation the rule leaves alone, shows that the document has the convention;
+    // but a search's 404 is its "no match", which says nothing about items that are hidden.
+    const with404 = document.operations.filter((operation) => documentsCode(operation.responses, '404'));
+    const searches = with404.filter((operation) => isSearchPath(operation.path));
+    if (with404.length > searches.length || missing.length < 2) return missing.map((candidate) => candidate.finding);
+    return [documentLevelFinding(document, missing, searches)];
   },
 };

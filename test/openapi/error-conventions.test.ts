@@ -50,6 +50,16 @@ test('default is the convention when at least half the operations have it', () =
   expect(defaultIsTheErrorConvention(answering(['200']))).toBe(false);
 });
 
+test('an Azure Resource Manager description has the default convention by design, whatever the count', () => {
+  const arm = (path: string) =>
+    factsOf({ openapi: '3.0.3', paths: { [path]: { get: { responses: { 200: {}, 404: {} } } }, '/x': {} } });
+  expect(defaultIsTheErrorConvention(arm('/subscriptions/{s}/providers/Microsoft.Compute/machines/{m}'))).toBe(true);
+  expect(defaultIsTheErrorConvention(arm('/providers/microsoft.insights/operations'))).toBe(true);
+  expect(defaultIsTheErrorConvention(arm('/providers/Microsoft./machines'))).toBe(false);
+  expect(defaultIsTheErrorConvention(arm('/providers/Contoso.Compute/machines'))).toBe(false);
+  expect(defaultIsTheErrorConvention(arm('/machines/{m}'))).toBe(false);
+});
+
 test('a document documents no errors: no error code or range, no default', () => {
   expect(documentsNoErrors(answering(['200'], ['201', '3XX']))).toBe(true);
   expect(documentsNoErrors(answering(['200'], ['5XX']))).toBe(false);

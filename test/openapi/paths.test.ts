@@ -1,4 +1,4 @@
-import { collectionNameOf, isItemPath, isTemplated, segmentsOf } from '../../src/openapi/paths';
+import { collectionNameOf, isItemPath, isSearchPath, isTemplated, segmentsOf } from '../../src/openapi/paths';
 
 // What a path template says about the resource it addresses: an item (`/calls/{callId}`) or a collection.
 
@@ -21,4 +21,11 @@ test('a collection is listed under the last segment, when that is not templated'
   expect(collectionNameOf('/users/{id}/calls/')).toBe('calls');
   expect(collectionNameOf('/calls/{callId}')).toBeUndefined();
   expect(collectionNameOf('/')).toBeUndefined();
+});
+
+test('a search is a path whose last segment names a lookup', () => {
+  const searches = ['/{team}/members/find', '/search', '/users/Lookup/', '/calls/query'];
+  expect(searches.map(isSearchPath)).toEqual([true, true, true, true]);
+  const others = ['/finders', '/search/{id}', '/searches', '/find/calls', '/'];
+  expect(others.map(isSearchPath)).toEqual([false, false, false, false, false]);
 });

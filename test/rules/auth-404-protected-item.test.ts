@@ -243,6 +243,58 @@ components:
     ],
   },
   {
+    name: "a search's 404 (no match) is not the hidden-item convention: one finding at the root, naming the search",
+    document: { file: 'auth-404-protected-item/search-404-only.oas3.yaml' },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          '2 protected operations on item paths document no 404, and no operation of this document does but a ' +
+            'search when nothing matches (GET /{team}/members/find) (GET /{team}/members/{memberId}, ' +
+            'DELETE /{team}/members/{memberId})',
+          sharedNotFound,
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a search and an item operation answer 404: the convention is there, each operation without it is reported',
+    document: { file: 'auth-404-protected-item/search-beside-item-404.oas3.yaml' },
+    findings: [
+      {
+        path: 'paths./{team}/members/{memberId}.get.responses',
+        messageIncludes: ['GET /{team}/members/{memberId}', add404],
+      },
+      {
+        path: 'paths./{team}/members/{memberId}.delete.responses',
+        messageIncludes: ['DELETE /{team}/members/{memberId}'],
+      },
+    ],
+  },
+  {
+    name: 'Azure Resource Manager: an action that documents no error is asked for `default` first, not for a 404',
+    document: { file: 'auth-404-protected-item/azure-resource-manager-without-default.oas3.yaml' },
+    findings: [
+      {
+        path: 'paths./subscriptions/{subscriptionId}/providers/Microsoft.Example/machines/{machineName}.patch.responses',
+        messageIncludes: [
+          'PATCH /subscriptions/{subscriptionId}/providers/Microsoft.Example/machines/{machineName}',
+          add404,
+        ],
+      },
+    ],
+  },
+  {
+    name: 'outside Azure Resource Manager, an action without any error beside reads that answer 404 is reported',
+    document: { file: 'auth-404-protected-item/404-only-on-reads.oas3.yaml' },
+    findings: [
+      {
+        path: 'paths./machines/{machineId}/restart.post.responses',
+        messageIncludes: ['POST /machines/{machineId}/restart', add404],
+      },
+    ],
+  },
+  {
     name: 'an operation written in another file (a path item $ref) is reported in that file',
     document: { file: 'shared/path-item-in-another-file.oas3.yaml' },
     findings: [
