@@ -60,22 +60,18 @@ export async function probeCommand(
     writeProblems([problem], environment);
     return exitCodeOf([problem], []);
   }
+  // Errors name the request without its query; this keeps any credential out of them all the same.
   const redact = redactor(secretsOf(credentials));
   let result: ProbeResult;
   try {
-    result = await runProbe(
-      loaded.facts,
-      credentials,
-      {
-        server: options.server,
-        rate: options.rate,
-        timeoutMs: options.timeout,
-        maxRequests: options.maxRequests,
-        unsafeMethods: options.unsafeMethods === true,
-        signal: controls.signal,
-      },
-      redact,
-    );
+    result = await runProbe(loaded.facts, credentials, {
+      server: options.server,
+      rate: options.rate,
+      timeoutMs: options.timeout,
+      maxRequests: options.maxRequests,
+      unsafeMethods: options.unsafeMethods === true,
+      signal: controls.signal,
+    });
   } catch (error) {
     if (error instanceof ServerUnreachable || error instanceof OffOrigin) {
       return usageError(`cannot probe ${options.server.origin}: ${redact(error.message)}`, environment);

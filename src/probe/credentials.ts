@@ -165,5 +165,10 @@ export function secretsOf(credentials: Credentials): string[] {
   const roles = [credentials.owner, credentials.other, credentials.unscoped].filter(
     (role): role is RoleCredentials => role !== undefined,
   );
-  return roles.flatMap((role) => ROLE_PARTS.flatMap((part) => Object.values(role[part])));
+  return roles.flatMap(valuesOf);
+}
+
+/** The values a role sends: its headers', query parameters' and cookies'. */
+export function valuesOf(role: RoleCredentials): string[] {
+  return ROLE_PARTS.flatMap((part) => Object.values(role[part]));
 }

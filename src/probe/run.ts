@@ -4,8 +4,8 @@ import { membersOfListing } from '../openapi/collections';
 import type { DocumentFacts } from '../openapi/operations';
 import type { ProbeFinding } from './checks/check';
 import { CHECKS } from './checks';
-import type { Credentials, RoleCredentials } from './credentials';
-import { evidenceOf } from './evidence';
+import { Credentials, RoleCredentials, valuesOf } from './credentials';
+import { evidenceOf, redactor } from './evidence';
 import { itemsKnown, planChecks, planDiscovery, PlannedRequest, Role, unknownIdLike } from './plan';
 import { createSender, Exchange, ProbeStopped, SendOptions } from './send';
 
@@ -23,17 +23,18 @@ export interface ProbeResult {
 }
 
 /**
- * Runs the probe. Findings are judged on whatever was observed, also when the run stops early (request budget,
+ * Runs the probe; every credential is redacted from the evidence. Findings are judged on whatever was observed, also when the run stops early (request budget,
  * Ctrl-C). Throws `ServerUnreachable` when a request gets no answer, `OffOrigin` for a URL off the server.
  */
 export async function runProbe(
   document: DocumentFacts,
   credentials: Credentials,
   options: ProbeOptions,
-  redact: (text: string) => string,
 ): Promise<ProbeResult> {
   const sender = createSender(options);
   const roles = credentialsByRole(credentials);
+  // Every value sent as credentials, the made-up invalid ones too: no Authorization value is ever shown.
+  const redact = redactor(Object.values(roles).flatMap((role) => (role === undefined ? [] : valuesOf(role))));
   const exchanges: Exchange[] = [];
   const notes: string[] = [];
   const sendAll = async (requests: readonly PlannedRequest[]) => {
