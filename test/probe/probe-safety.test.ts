@@ -217,3 +217,58 @@ describe('credentials never appear in any report format', () => {
     expect(report).toContain('[redacted]');
   });
 });
+
+describe('the command line', () => {
+  test('probe --help states the safety rules and the exit codes', async () => {
+    const run = await runCli(['probe', '--help'], root);
+    expect(run.code).toBe(0);
+    for (const promise of [
+      'only GET and HEAD unless --unsafe-methods',
+      'redirects are never followed',
+      'requests go only to the origin and path of --server',
+      'replaced by [redacted]',
+      'Ctrl-C stops sending',
+      'Exit codes: 0',
+    ]) {
+      expect(run.stdout.replace(/\s+/g, ' ')).toContain(promise);
+    }
+  });
+
+  test.each([
+    [
+      'a --server that is not http(s)',
+      ['--server', 'file:///etc/passwd', '--credentials', 'credentials.yaml'],
+      '--server',
+    ],
+    [
+      'credentials in the URL',
+      ['--server', 'http://u:p@127.0.0.1:1', '--credentials', 'credentials.yaml'],
+      'not in the URL',
+    ],
+    ['no --credentials', ['--server', 'http://127.0.0.1:1'], "required option '--credentials <file>'"],
+    [
+      'a --rate of 0',
+      ['--server', 'http://127.0.0.1:1', '--credentials', 'credentials.yaml', '--rate', '0'],
+      'positive',
+    ],
+  ])('%s is a usage error (exit 2)', async (_name, args, message) => {
+    const run = await runCli(['probe', 'openapi.yaml', ...args], root, plainEnvironment(TOKENS));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  test('a description that does not parse: exit 2 with file:line, nothing sent', async () => {
+    const server = await startHttpServer((_request, response) => response.end());
+    const dir = workspace({ 'broken.yaml': 'openapi: 3.0.3\npaths: [\n', 'credentials.yaml': CREDENTIALS });
+    try {
+      const args = ['probe', 'broken.yaml', '--server', server.url, '--credentials', 'credentials.yaml'];
+      const run = await runCli(args, dir, plainEnvironment(TOKENS));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^spectral-auth-responses: broken\.yaml:\d+:\d+: invalid YAML/);
+      expect(server.requests).toEqual([]);
+    } finally {
+      removeWorkspace(dir);
+      await server.close();
+    }
+  });
+});
