@@ -107,43 +107,13 @@ describe('the correct server', () => {
 const USERS = ['paths', '/users/{phoneNumber}/calls', 'get', 'responses'];
 const CALLS = ['paths', '/calls', 'get', 'responses'];
 const CALL = ['paths', '/calls/{callId}', 'get', 'responses'];
+/** The documented response of that code on each of the three GET operations: where a mistake on all of them lands. */
+const onEveryGet = (code: string) => [USERS, CALLS, CALL].map((responses) => [...responses, code]);
 const MISTAKES: [string, string, string[][]][] = [
-  [
-    'forbidden-without-token',
-    'probe-unauthenticated-401',
-    [
-      [...USERS, '401'],
-      [...CALLS, '401'],
-      [...CALL, '401'],
-    ],
-  ],
-  [
-    'no-challenge',
-    'probe-unauthenticated-401',
-    [
-      [...USERS, '401'],
-      [...CALLS, '401'],
-      [...CALL, '401'],
-    ],
-  ],
-  [
-    'invalid-token-without-error',
-    'probe-invalid-credentials-401',
-    [
-      [...USERS, '401'],
-      [...CALLS, '401'],
-      [...CALL, '401'],
-    ],
-  ],
-  [
-    'scope-not-named',
-    'probe-missing-scope-403',
-    [
-      [...USERS, '403'],
-      [...CALLS, '403'],
-      [...CALL, '403'],
-    ],
-  ],
+  ['forbidden-without-token', 'probe-unauthenticated-401', onEveryGet('401')],
+  ['no-challenge', 'probe-unauthenticated-401', onEveryGet('401')],
+  ['invalid-token-without-error', 'probe-invalid-credentials-401', onEveryGet('401')],
+  ['scope-not-named', 'probe-missing-scope-403', onEveryGet('403')],
   ['forbidden-for-other-tenant', 'probe-hidden-item-404', [[...CALL, '404']]],
   ['other-tenant-body-differs', 'probe-hidden-item-404', [[...CALL, '404']]],
   ['empty-collection-404', 'probe-collection-never-404', [[...CALLS, '404']]],

@@ -31,3 +31,23 @@ export function exchangesFor(input: CheckInput, purpose: Purpose): Exchange[] {
 export function placeOf(operation: OperationFacts, code: string): JsonPath {
   return documentsCode(operation.responses, code) ? [...operation.location, 'responses', code] : operation.location;
 }
+
+/**
+ * How a check words a finding about one exchange: `GET /calls <problem> — <evidence>`, on the operation's documented
+ * response of `documentedCode` (else the operation).
+ */
+export function findingAbout(
+  input: CheckInput,
+  exchange: Exchange,
+  code: ProbeCode,
+  documentedCode: string,
+): (problem: string) => ProbeFinding[] {
+  const { operation } = exchange.request;
+  return (problem) => [
+    {
+      code,
+      message: `${operation.label} ${problem} — ${input.evidence(exchange)}`,
+      path: placeOf(operation, documentedCode),
+    },
+  ];
+}

@@ -1,5 +1,5 @@
 import { membersOfListing } from '../../openapi/collections';
-import { Check, exchangesFor, placeOf, ProbeFinding } from './check';
+import { Check, exchangesFor, findingAbout, ProbeFinding } from './check';
 
 function parsed(body: string): unknown {
   try {
@@ -12,14 +12,7 @@ function parsed(body: string): unknown {
 /** Check 5: a top-level collection listed by `other` answers 200 with a list, possibly empty, never 404. */
 export const probeCollectionNever404: Check = (input) =>
   exchangesFor(input, 'collection').flatMap((exchange): ProbeFinding[] => {
-    const { operation } = exchange.request;
-    const finding = (problem: string): ProbeFinding[] => [
-      {
-        code: 'probe-collection-never-404',
-        message: `${operation.label} ${problem} — ${input.evidence(exchange)}`,
-        path: placeOf(operation, '404'),
-      },
-    ];
+    const finding = findingAbout(input, exchange, 'probe-collection-never-404', '404');
     if (exchange.status === 404) {
       return finding(
         'answered 404 to a caller who sees none of its members: a collection never 404s, answer 200 with an empty list',

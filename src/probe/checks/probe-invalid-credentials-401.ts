@@ -1,6 +1,6 @@
 import { challengesOf } from '../challenges';
 import { acceptedChallengeSchemes } from './accepted-challenges';
-import { Check, exchangesFor, placeOf, ProbeFinding } from './check';
+import { Check, exchangesFor, findingAbout, ProbeFinding } from './check';
 
 /**
  * Check 2: well-formed but wrong credentials → 401; a Bearer challenge says `error="invalid_token"` (RFC 6750 §3.1).
@@ -9,13 +9,7 @@ import { Check, exchangesFor, placeOf, ProbeFinding } from './check';
 export const probeInvalidCredentials401: Check = (input) =>
   exchangesFor(input, 'invalid-credentials').flatMap((exchange): ProbeFinding[] => {
     const { operation } = exchange.request;
-    const finding = (problem: string): ProbeFinding[] => [
-      {
-        code: 'probe-invalid-credentials-401',
-        message: `${operation.label} ${problem} — ${input.evidence(exchange)}`,
-        path: placeOf(operation, '401'),
-      },
-    ];
+    const finding = findingAbout(input, exchange, 'probe-invalid-credentials-401', '401');
     if (exchange.status !== 401) {
       return finding(`answered well-formed but invalid credentials with ${exchange.status}: answer 401`);
     }

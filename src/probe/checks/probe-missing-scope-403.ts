@@ -1,19 +1,13 @@
 import { effectiveSecurity, scopesNamed } from '../../openapi/security';
 import { challengesOf } from '../challenges';
-import { Check, exchangesFor, placeOf, ProbeFinding } from './check';
+import { Check, exchangesFor, findingAbout, ProbeFinding } from './check';
 
 /** Check 3: valid credentials without the operation's scopes → 403 naming a missing scope, in the body or a challenge. */
 export const probeMissingScope403: Check = (input) =>
   exchangesFor(input, 'missing-scope').flatMap((exchange): ProbeFinding[] => {
     const { operation } = exchange.request;
     const scopes = scopesNamed(effectiveSecurity(input.document.resolved, operation.operation));
-    const finding = (problem: string): ProbeFinding[] => [
-      {
-        code: 'probe-missing-scope-403',
-        message: `${operation.label} ${problem} — ${input.evidence(exchange)}`,
-        path: placeOf(operation, '403'),
-      },
-    ];
+    const finding = findingAbout(input, exchange, 'probe-missing-scope-403', '403');
     const needed = scopes.join(' or ');
     if (exchange.status !== 403) {
       return finding(

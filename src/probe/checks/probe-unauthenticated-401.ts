@@ -1,6 +1,6 @@
 import { challengesOf } from '../challenges';
 import { acceptedChallengeSchemes } from './accepted-challenges';
-import { Check, exchangesFor, placeOf, ProbeFinding } from './check';
+import { Check, exchangesFor, findingAbout, ProbeFinding } from './check';
 
 /** Check 1: no credentials on a secured operation → 401 with a challenge naming a scheme the operation accepts. */
 export const probeUnauthenticated401: Check = (input) =>
@@ -9,13 +9,7 @@ export const probeUnauthenticated401: Check = (input) =>
     const accepted = acceptedChallengeSchemes(input.document, operation);
     const challenge = `a WWW-Authenticate challenge (${accepted.join(' or ')})`;
     const example = accepted.length > 0 ? ` with ${challenge}` : '';
-    const finding = (problem: string): ProbeFinding[] => [
-      {
-        code: 'probe-unauthenticated-401',
-        message: `${operation.label} ${problem} — ${input.evidence(exchange)}`,
-        path: placeOf(operation, '401'),
-      },
-    ];
+    const finding = findingAbout(input, exchange, 'probe-unauthenticated-401', '401');
     if (exchange.status !== 401) {
       return finding(`answered a request without credentials with ${exchange.status}: answer 401${example}`);
     }
