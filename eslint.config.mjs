@@ -4,8 +4,11 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-/** The code TypeScript checks (tsconfig.json; scripts/tsconfig.json, from JSDoc): linted with type information. */
-const TYPE_CHECKED = ['src/**/*.ts', 'test/**/*.ts', 'scripts/**/*.mjs', 'scripts/**/*.cjs'];
+/**
+ * The code TypeScript checks (tsconfig.json; scripts/tsconfig.json and examples/tsconfig.json, from JSDoc): linted
+ * with type information.
+ */
+const TYPE_CHECKED = ['src/**/*.ts', 'test/**/*.ts', 'scripts/**/*.mjs', 'scripts/**/*.cjs', 'examples/*.mjs'];
 
 export default defineConfig(
   {

@@ -1,21 +1,18 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { discoverFiles } from './discover-files';
 import { CommandEnvironment, exitCodeOf, setUp, usageError, writeProblems } from './document-pipeline';
-import type { InputProblem } from './input-problem';
 import { withCache } from './lint-cache';
 import { lintStage } from './lint-stage';
 import { includesOwnRules } from './load-ruleset';
-import { Concurrency, countOf, describeError, FormatName, PACKAGE_NAME, Shard } from './names';
+import { Concurrency, countOf, FormatName, PACKAGE_NAME, Shard } from './names';
 import type { DocumentOptions } from './options';
 import { selectSince } from './since';
 import {
   atOrAbove,
+  endingInNewline,
   formatReport,
   HUMAN_FORMATS,
   namingShardRun,
-  wantsColour,
-  withColour,
+  writeReport,
   writeToStream,
 } from './report';
 import { fingerprintsByResult, withFingerprints } from './report-fingerprints';
@@ -113,28 +110,4 @@ export async function lintCommand(
     await writeToStream(plainLineAllowed ? environment.stdout : environment.stderr, suppressedSummary);
   }
   return exitCodeOf(problems, atOrAbove(results, options.failSeverity));
-}
-
-/** Writes the report to the file or to standard output; a file that cannot be written is an input problem. */
-async function writeReport(
-  report: string,
-  output: string | undefined,
-  environment: CommandEnvironment,
-): Promise<InputProblem[]> {
-  if (output === undefined) {
-    await writeToStream(environment.stdout, withColour(report, wantsColour(environment.stdout, environment.env)));
-    return [];
-  }
-  try {
-    // Colours are for a person at a terminal, never for a file.
-    await writeFile(resolve(environment.cwd, output), withColour(report, false));
-    return [];
-  } catch (error) {
-    return [{ file: output, message: `cannot write the report (${describeError(error)})` }];
-  }
-}
-
-/** Some formatters (json, sarif) end without a newline, which leaves a shell prompt glued to the report. */
-function endingInNewline(text: string): string {
-  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 }

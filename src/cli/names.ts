@@ -95,3 +95,36 @@ export function shardOption(value: string): Shard {
   }
   return { index, count };
 }
+
+/** `probe --server`: an http(s) URL, the origin (and path) every request of the probe stays under. */
+export function serverOption(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected an http:// or https:// URL, such as http://127.0.0.1:8080');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError('expected an http:// or https:// URL, such as http://127.0.0.1:8080');
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidArgumentError('give credentials in the --credentials file, not in the URL');
+  }
+  return url;
+}
+
+/** A positive number (`--rate`): fractions allowed, `0.5` is one request every two seconds. */
+export function positiveNumberOption(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+    throw new InvalidArgumentError('expected a positive number');
+  }
+  return number;
+}
+
+/** A whole number from 1 up (`--timeout`, `--max-requests`). */
+export function positiveIntegerOption(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < 1) throw new InvalidArgumentError('expected a whole number from 1 up');
+  return number;
+}

@@ -10,9 +10,14 @@ import {
   EXIT,
   FORMAT_NAMES,
   PACKAGE_NAME,
+  positiveIntegerOption,
+  positiveNumberOption,
+  serverOption,
+  SEVERITIES,
   shardOption,
   SUPPRESSIONS_FILE,
 } from './names';
+import type { ProbeCommandOptions } from './probe-command';
 import { documentOptions } from './options';
 
 /** The rule table for `--help`, read from the ruleset itself so that it never drifts from what runs. */
@@ -174,6 +179,78 @@ export function createProgram(
       ].join('\n'),
     )
     .action(loadedAction<FixCommandOptions>(async () => (await import('./fix-command')).fixCommand));
+
+  program
+    .command('probe')
+    .description(
+      'send a small planned set of requests to a running API and report where its 401, 403 and 404 answers ' +
+        'differ from what the description says (docs/probe.md)',
+    )
+    .argument('<description>', 'the OpenAPI description of the API')
+    .requiredOption(
+      '--server <url>',
+      'the base URL of the running API; no request ever goes anywhere else',
+      serverOption,
+    )
+    .requiredOption(
+      '--credentials <file>',
+      'YAML file: how to act as owner, other and (optionally) unscoped, and the ids of items the owner can read',
+    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(
+      new Option('-F, --fail-severity <severity>', 'exit 1 when a finding is at or above this severity')
+        .choices(Object.keys(SEVERITIES))
+        .default('error'),
+    )
+    .option(
+      '--unsafe-methods',
+      'also probe POST, PUT, PATCH, DELETE...: only ever without credentials, with invalid ones or as `other` ' +
+        '(requests a correct server refuses); never as owner or unscoped',
+    )
+    .addOption(
+      new Option('--rate <n>', 'send at most N requests per second').argParser(positiveNumberOption).default(5),
+    )
+    .addOption(
+      new Option('--timeout <ms>', 'give up on a request after MS milliseconds (exit 2)')
+        .argParser(positiveIntegerOption)
+        .default(5000),
+    )
+    .addOption(
+      new Option('--max-requests <n>', 'never send more than N requests in all (exit 2 if the plan needs more)')
+        .argParser(positiveIntegerOption)
+        .default(500),
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Safety: only GET and HEAD unless --unsafe-methods; requests go only to the origin and path of --server;',
+        'redirects are never followed (they are reported); one request at a time, at most --rate per second, each',
+        'within --timeout, at most --max-requests in all. Credentials never appear in the report: every value of',
+        'the credentials file and any Authorization value is replaced by [redacted]. Ctrl-C stops sending and',
+        'reports what was found so far. Probe a test or staging server, not production.',
+        '',
+        'Exit codes: 0 no finding at or above the fail severity; 1 findings; 2 usage or input error (description,',
+        'credentials file with its line), a server that cannot be reached, or a run stopped before its plan was done',
+        '(--max-requests reached, Ctrl-C).',
+        '',
+        'Example:',
+        `  ${PACKAGE_NAME} probe openapi.yaml --server http://127.0.0.1:8080 --credentials probe-credentials.yaml`,
+      ].join('\n'),
+    )
+    .action(async (description: string, options: ProbeCommandOptions) => {
+      const { probeCommand } = await import('./probe-command');
+      // Ctrl-C stops sending and lets the command report what it found; a second Ctrl-C ends the process as usual.
+      const interrupt = new AbortController();
+      const stop = () => interrupt.abort();
+      process.once('SIGINT', stop);
+      try {
+        setExitCode(await probeCommand(description, options, environment, { signal: interrupt.signal }));
+      } finally {
+        process.removeListener('SIGINT', stop);
+      }
+    });
 
   return program;
 }

@@ -1,8 +1,12 @@
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import * as spectralFormatters from '@stoplight/spectral-formatters';
 import type { Formatter } from '@stoplight/spectral-formatters';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { FormatName, SEVERITIES, SeverityName, Shard } from './names';
+import type { CommandEnvironment } from './document-pipeline';
+import type { InputProblem } from './input-problem';
+import { describeError, FormatName, SEVERITIES, SeverityName, Shard } from './names';
 import { shardRunId } from './shard';
 
 // The package's Node entry adds pretty, github-actions, sarif and code-climate; its declared types omit them.
@@ -75,4 +79,28 @@ export function namingShardRun(report: string, format: FormatName, shard: Shard 
   log.runs[0].automationDetails = { id: shardRunId(shard) };
   // As the formatter (node-sarif-builder) indents it.
   return JSON.stringify(log, null, 2);
+}
+
+/** Writes the report to the file or to standard output; a file that cannot be written is an input problem. */
+export async function writeReport(
+  report: string,
+  output: string | undefined,
+  environment: CommandEnvironment,
+): Promise<InputProblem[]> {
+  if (output === undefined) {
+    await writeToStream(environment.stdout, withColour(report, wantsColour(environment.stdout, environment.env)));
+    return [];
+  }
+  try {
+    // Colours are for a person at a terminal, never for a file.
+    await writeFile(resolve(environment.cwd, output), withColour(report, false));
+    return [];
+  } catch (error) {
+    return [{ file: output, message: `cannot write the report (${describeError(error)})` }];
+  }
+}
+
+/** Some formatters (json, sarif) end without a newline, which leaves a shell prompt glued to the report. */
+export function endingInNewline(text: string): string {
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 }

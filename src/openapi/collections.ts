@@ -106,3 +106,32 @@ export function itemPathsStoodFor(document: DocumentFacts): (path: string) => st
     return undefined;
   };
 }
+
+/**
+ * A top-level collection listing (`GET /calls`): a listing (see `isCollectionListing`) on a path without templated
+ * segments, that is no query (no required query parameter, no `?ids=`), and whose path does not stand for an item
+ * path of the document (`/users/me/keys` beside `/users/{id}/keys`). Such a listing never answers 404.
+ */
+export function isTopLevelCollectionListing(
+  document: DocumentFacts,
+  operation: OperationFacts,
+  envelopeNames: ReadonlySet<string>,
+): boolean {
+  return (
+    !operation.itemPath &&
+    requiredQueryParameterOf(document, operation) === undefined &&
+    idsParameterOf(document, operation) === undefined &&
+    isCollectionListing(document, operation, envelopeNames) &&
+    itemPathsStoodFor(document)(operation.path) === undefined
+  );
+}
+
+/** The members a listing's body holds: the body itself when it is an array, else its first array property. */
+export function membersOfListing(body: unknown): unknown[] | undefined {
+  if (Array.isArray(body)) return body as unknown[];
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const envelope = COLLECTION_ENVELOPE_NAMES.find((name) => Array.isArray(record[name]));
+  if (envelope !== undefined) return record[envelope] as unknown[];
+  return Object.values(record).find((value): value is unknown[] => Array.isArray(value));
+}
