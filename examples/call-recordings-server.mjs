@@ -11,22 +11,23 @@ import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 
-/** The mistakes a server can be started with; each changes one kind of answer (see the functions that use it). */
-export const MISTAKES = Object.freeze(
-  /** @type {const} */ ([
-    'forbidden-without-token',
-    'no-challenge',
-    'invalid-token-without-error',
-    'scope-not-named',
-    'forbidden-for-other-tenant',
-    'other-tenant-body-differs',
-    'empty-collection-404',
-    'undocumented-500',
-  ]),
-);
+/** What each mistake variant gets wrong; each changes one kind of answer, and nothing else. */
+const MISTAKE_ANSWERS = {
+  'forbidden-without-token': '403 instead of 401 when no credentials are sent',
+  'no-challenge': '401 without WWW-Authenticate when no credentials are sent',
+  'invalid-token-without-error': '401 without error="invalid_token" for an unknown Bearer token',
+  'scope-not-named': '403 that names the missing scope neither in the body nor in a challenge',
+  'forbidden-for-other-tenant': "403 instead of 404 for another tenant's call",
+  'other-tenant-body-differs': "404 for another tenant's call, with another body than for an unknown id",
+  'empty-collection-404': 'GET /calls answers 404 to a caller who has no calls',
+  'undocumented-500': 'GET /calls/call-2 answers 500 to its owner (a status the description does not document)',
+};
+
+/** The names of the mistake variants, for `mistake` and `--mistake`. */
+export const MISTAKES = Object.freeze(/** @type {Mistake[]} */ (Object.keys(MISTAKE_ANSWERS)));
 
 /**
- * @typedef {typeof MISTAKES[number]} Mistake
+ * @typedef {keyof typeof MISTAKE_ANSWERS} Mistake
  * @typedef {{ id: string, from: string, to: string, startedAt: string }} Call
  * @typedef {{ token: string, scopes: string[], phoneNumber?: string, calls: Call[] }} Tenant
  * @typedef {{ status: number, headers?: Record<string, string>, body?: unknown }} Answer
@@ -56,7 +57,7 @@ const NO_SUCH_USER = 'No user with this phone number';
 
 /** @param {{ host?: string, port?: number, mistake?: string }} [options] */
 export async function startCallRecordingsServer({ host = '127.0.0.1', port = 0, mistake = undefined } = {}) {
-  if (mistake !== undefined && !(/** @type {readonly string[]} */ (MISTAKES).includes(mistake))) {
+  if (mistake !== undefined && !Object.hasOwn(MISTAKE_ANSWERS, mistake)) {
     throw new Error(`Unknown mistake "${mistake}": choose one of ${MISTAKES.join(', ')}`);
   }
   const state = { tenants: structuredClone(TENANTS), mistake: /** @type {Mistake | undefined} */ (mistake) };
@@ -70,11 +71,11 @@ export async function startCallRecordingsServer({ host = '127.0.0.1', port = 0, 
       console.error(error);
       answer = problem(500, 'Internal Server Error', 'The server failed to answer');
     }
-    // A request id that differs on every answer, as real servers send: `probe` must look past it when it
-    // compares the answer for a hidden item with the one for a missing item.
     const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
     const type =
       body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': `${Buffer.byteLength(body)}` };
+    // A request id that differs on every answer, as real servers send: `probe` must look past it when it
+    // compares the answer for a hidden item with the one for a missing item.
     response.writeHead(answer.status, { ...type, ...answer.headers, 'X-Request-Id': `req-${++requests}` }).end(body);
   });
   await new Promise((resolve, reject) => {
@@ -103,7 +104,7 @@ export async function startCallRecordingsServer({ host = '127.0.0.1', port = 0, 
  * @returns {Answer}
  */
 function answerTo(method, target, authorization, state) {
-  const { pathname } = new URL(target, 'http://localhost');
+  const [pathname] = target.split('?', 1);
   // HEAD is GET without the body, which node:http leaves out by itself.
   const asked = method === 'HEAD' ? 'GET' : method;
   if (pathname === '/status') {
@@ -199,6 +200,7 @@ function listCalls(caller, state) {
 function getCall(caller, id, state) {
   const call = caller.calls.find((candidate) => candidate.id === id);
   if (call === undefined) return hiddenCall(id, state);
+  // One call only, so that the owner's other call still answers 200.
   if (id === 'call-2' && state.mistake === 'undocumented-500') {
     return problem(500, 'Internal Server Error', 'The recording could not be read');
   }
@@ -287,7 +289,10 @@ function decoded(segment) {
 
 const USAGE = `usage: node examples/call-recordings-server.mjs [--port N] [--mistake NAME]
   --port N        the port on 127.0.0.1 (default 4010; 0 picks a free one)
-  --mistake NAME  answer one kind of request wrongly: ${MISTAKES.join(', ')}`;
+  --mistake NAME  answer one kind of request wrongly:
+${Object.entries(MISTAKE_ANSWERS)
+  .map(([name, answer]) => `    ${name.padEnd(28)} ${answer}`)
+  .join('\n')}`;
 
 /** Run as a script: serve until SIGINT or SIGTERM, then close the connections and let the process end. */
 async function main() {
@@ -301,8 +306,9 @@ async function main() {
     return fail(/** @type {Error} */ (error).message);
   }
   if (options.help === true) return console.log(USAGE);
-  const port = Number(options.port ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be 0 to 65535: ${options.port}`);
+  const { port: portText = '4010' } = options;
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) return fail(`--port must be 0 to 65535: ${portText}`);
   /** @type {Awaited<ReturnType<typeof startCallRecordingsServer>>} */
   let server;
   try {
