@@ -83,6 +83,11 @@ describe('findNearbyPairAfter', () => {
 
   test('the second word must stand after the whole first phrase', () => {
     expect(findNearbyPairAfter(wordsOf('missing api key'), ['api key'], faults, 2)).toBeUndefined();
+    // Nor inside it: a phrase that holds a second word is not a pair by itself.
+    expect(findNearbyPairAfter(wordsOf('key missing header'), ['key missing'], faults, 2)).toBeUndefined();
+    expect(findNearbyPairAfter(wordsOf('key missing is incorrect'), ['key missing'], faults, 2)).toBe(
+      'key missing is incorrect',
+    );
   });
 
   test('a second word that `accepted` turns down does not count; a later one may', () => {
