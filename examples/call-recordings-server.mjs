@@ -19,6 +19,8 @@ const MISTAKE_ANSWERS = {
   'scope-not-named': '403 that names the missing scope neither in the body nor in a challenge',
   'forbidden-for-other-tenant': "403 instead of 404 for another tenant's call",
   'other-tenant-body-differs': "404 for another tenant's call, with another body than for an unknown id",
+  'forbidden-for-every-hidden-call':
+    "403 for another tenant's call and for an unknown id alike (nothing leaks, no 404)",
   'empty-collection-404': 'GET /calls answers 404 to a caller who has no calls',
   'undocumented-500': 'GET /calls/call-2 answers 500 to its owner (a status the description does not document)',
 };
@@ -227,6 +229,9 @@ function deleteCall(caller, id, state) {
  */
 function hiddenCall(id, state) {
   const exists = state.tenants.some((tenant) => tenant.calls.some((call) => call.id === id));
+  if (state.mistake === 'forbidden-for-every-hidden-call') {
+    return problem(403, 'Forbidden', 'You may not see this call');
+  }
   if (exists && state.mistake === 'forbidden-for-other-tenant') {
     return problem(403, 'Forbidden', 'This call belongs to another user');
   }

@@ -15,7 +15,7 @@
 //   While this build has no `probe` command, prints the two commands instead.
 // - Stops the server and removes its data, always: on success, on errors and on Ctrl-C.
 // `--keep-running` leaves the server up until Ctrl-C, to run the printed commands by hand.
-// What the findings are and whether they are right: docs/probe-e2e-notes.md.
+// What the findings are and whether they are right: docs/probe.md, "A real server: Directus".
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

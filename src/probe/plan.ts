@@ -188,9 +188,12 @@ const UPPER = LOWER.toUpperCase();
 /**
  * A random value shaped like `value`: each digit, lower- and upper-case letter replaced by a random one of its kind,
  * anything else kept (`call-1` → `qzvx-7`, `+15550100` → `+80427315`). An id of this shape almost surely does not
- * exist, and a server cannot tell it apart from a real one by its syntax.
+ * exist, and a server cannot tell it apart from a real one by its syntax. A number of up to 8 digits becomes one of
+ * 9 digits (`1` → `482913075`): it still fits a 32-bit integer column.
  */
 export function unknownIdLike(value: string): string {
+  // A short number is likely an auto-increment id, and a random one of its length likely someone else's item.
+  if (/^[0-9]{1,8}$/.test(value)) return String(100_000_000 + randomInt(900_000_000));
   const replaced = Array.from(value, (character) => {
     for (const alphabet of [DIGITS, LOWER, UPPER]) {
       if (alphabet.includes(character)) return alphabet[randomInt(alphabet.length)];

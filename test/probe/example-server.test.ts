@@ -97,6 +97,9 @@ const secured = ({ method, path }: Request) =>
   ['GET', 'HEAD', 'DELETE'].includes(method) && path !== '/status' && path !== '/nowhere';
 const withoutUsableCredentials = (each: Request) => secured(each) && (each.as === 'none' || each.as === 'basic');
 const otherTenantsCall = ({ path, as }: Request) => as === 'other' && /^\/calls\/call-[12]$/.test(path);
+/** A call id nobody has, asked for by a caller the server knows. */
+const unknownCall = ({ path, as }: Request) =>
+  /^\/calls\/call-[0-9]+$/.test(path) && !/call-[12]$/.test(path) && ['owner', 'other'].includes(as);
 
 const NOT_FOUND_CALL = '{"title":"Not Found","detail":"No call with this id"}';
 const CALL_1 = { id: 'call-1', from: '+15550100', to: '+15550123', startedAt: '2024-05-02T09:30:00Z' };
@@ -270,6 +273,13 @@ const MISTAKE_CASES: Record<string, { changes: string[]; becomes: (answer: Answe
       expect(answer.status).toBe(404);
       expect(answer.headers['content-type']).toBe(correct.headers['content-type']);
       expect(answer.body).not.toBe(correct.body);
+    },
+  },
+  'forbidden-for-every-hidden-call': {
+    changes: named((each) => /^\/calls\/call-[0-9]+$/.test(each.path) && (otherTenantsCall(each) || unknownCall(each))),
+    becomes: (answer) => {
+      expect(answer.status).toBe(403);
+      expect(parsed(answer)).toEqual({ title: 'Forbidden', detail: 'You may not see this call' });
     },
   },
   'empty-collection-404': {

@@ -104,6 +104,14 @@ test('an unknown id keeps the shape of the id it stands beside', () => {
   expect(unknownIdLike('--')).not.toBe('--');
 });
 
+test('a short number (an auto-increment id, most likely) stands beside a 9-digit one, not a random neighbour', () => {
+  for (const id of ['1', '42', '12345678']) {
+    expect(unknownIdLike(id)).toMatch(/^[1-9][0-9]{8}$/);
+  }
+  expect(unknownIdLike('123456789')).toMatch(/^[0-9]{9}$/);
+  expect(unknownIdLike('123456789')).not.toBe('123456789');
+});
+
 describe('urlFor', () => {
   const server = new URL('http://127.0.0.1:8080/api/v1/');
   test('puts the path under the server path and appends query credentials', () => {

@@ -116,6 +116,7 @@ const MISTAKES: [string, string, string[][]][] = [
   ['scope-not-named', 'probe-missing-scope-403', onEveryGet('403')],
   ['forbidden-for-other-tenant', 'probe-hidden-item-404', [[...CALL, '404']]],
   ['other-tenant-body-differs', 'probe-hidden-item-404', [[...CALL, '404']]],
+  ['forbidden-for-every-hidden-call', 'probe-hidden-item-404', [[...CALL, '404']]],
   ['empty-collection-404', 'probe-collection-never-404', [[...CALLS, '404']]],
   ['undocumented-500', 'probe-undocumented-status', [CALL]],
 ];
@@ -140,4 +141,25 @@ describe.each(MISTAKES)('the mistake %s', (mistake, code, places) => {
   test('exits as lint would: 1 for errors, 0 for warnings only', () => {
     expect(run.code).toBe(code === 'probe-undocumented-status' ? 0 : 1);
   });
+});
+
+test('a hidden item answered like an unknown id, but with 403: the message says nothing leaks and asks for 404', async () => {
+  const server = await startCallRecordingsServer('forbidden-for-every-hidden-call');
+  try {
+    const [finding] = reported(await probe('fixed.yaml', server));
+    expect(finding.message).toMatch(/answered .* with 403, as it answers an id that does not exist: nothing tells/);
+    expect(finding.message).not.toMatch(/tells that the item exists/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a hidden item answered 403 while an unknown id gets 404: the message says the 403 tells that it exists', async () => {
+  const server = await startCallRecordingsServer('forbidden-for-other-tenant');
+  try {
+    const [finding] = reported(await probe('fixed.yaml', server));
+    expect(finding.message).toMatch(/with 403, which tells that the item exists: answer 404/);
+  } finally {
+    await server.close();
+  }
 });

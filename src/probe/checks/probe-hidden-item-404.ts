@@ -24,13 +24,21 @@ export const probeHiddenItem404: Check = (input) => {
         path: placeOf(operation, '404'),
       },
     ];
+    const difference = differenceBetween(hidden, unknown);
+    if (hidden.status !== 404 && difference === undefined) {
+      // Nothing leaks (a server that answers every id it will not show alike), but the caller is not told "not found".
+      return finding(
+        `answered another caller's request for an item it may not see with ${hidden.status}, as it answers an id ` +
+          'that does not exist: nothing tells the two apart, but both should be 404, the answer for an item the ' +
+          'caller may not know of',
+      );
+    }
     if (hidden.status !== 404) {
       return finding(
         `answered another caller's request for an item it may not see with ${hidden.status}, which tells that the ` +
           'item exists: answer 404, exactly as for an id that does not exist',
       );
     }
-    const difference = differenceBetween(hidden, unknown);
     if (difference === undefined) return [];
     return finding(
       `answered 404 for an item the caller may not see, but ${difference} differs from the answer for an id that ` +
