@@ -1,5 +1,6 @@
 import { asArray, asObject, isObject, JsonObject } from './json';
 import type { DocumentFacts, OperationFacts } from './operations';
+import { templateNamesOf } from './paths';
 import { followed } from './schemas';
 
 /**
@@ -74,13 +75,6 @@ export function namesAnItem(parameter: JsonObject | undefined, document: Documen
   // 2.0 writes the schema's keywords on the parameter itself.
   const schema = asObject(followed(document.version === '2.0' ? parameter : parameter.schema, document.resolved));
   return !Array.isArray(schema.enum) && schema.format !== 'uri' && schema.format !== 'url';
-}
-
-/** The names inside a path's templates, in order: `/calls/{callId}/parts/{n}` → `callId`, `n`. */
-export function templateNamesOf(path: string): string[] {
-  const names: string[] = [];
-  for (const match of path.matchAll(/\{([^{}]*)\}/g)) names.push(match[1]);
-  return names;
 }
 
 /** The operation's path addresses an item by at least one template that can name one (see `namesAnItem`). */

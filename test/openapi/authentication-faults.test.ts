@@ -63,6 +63,12 @@ test('"missing" after a credential is a fault when nothing it lacks follows', ()
   expect(authenticationFailureIn('The token is missing or invalid')).toBe('token is missing');
   expect(authenticationFailureIn('The token is missing, and expired')).toBe('token is missing');
   expect(authenticationFailureIn('The token is missing the calls:write scope')).toBeUndefined();
+  expect(authenticationFailureIn('The API key is missing in the header')).toBe('api key is missing');
+  expect(authenticationFailureIn('The secret is missing nor given')).toBe('secret is missing');
+});
+
+test('only "missing" asks what follows: another fault after a credential is one whatever comes next', () => {
+  expect(authenticationFailureIn('The credentials are incorrect for this account')).toBe('credentials are incorrect');
 });
 
 test('a text without any of it speaks of no authentication failure', () => {

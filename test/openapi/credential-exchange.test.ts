@@ -92,6 +92,28 @@ describe('an operation that issues credentials', () => {
     expect(issues('GET /token/{kind}')).toBe(true);
   });
 
+  test.each(['auth', 'oauth', 'oauth2', 'login', 'signin', 'sign-in', 'token', 'authenticate', 'session', 'sessions'])(
+    'each step of a login counts: /%s/{step}',
+    (segment) => {
+      const step = factsOf({ openapi: '3.0.3', paths: { [`/${segment}/{step}`]: { get: token({ token: {} }) } } });
+      expect(issuesCredentials(step, operationOf(step, `GET /${segment}/{step}`))).toBe(true);
+    },
+  );
+
+  test.each(['token', 'access_token', 'refresh_token', 'id_token'])('each issued credential counts: %s', (field) => {
+    const login = factsOf({ openapi: '3.0.3', paths: { '/login/{step}': { get: token({ [field]: {} }) } } });
+    expect(issuesCredentials(login, operationOf(login, 'GET /login/{step}'))).toBe(true);
+  });
+
+  test('one media type of the success that carries a token is enough', () => {
+    const content = { 'application/json': { schema: { properties: { token: {} } } }, 'text/html': { schema: {} } };
+    const login = factsOf({
+      openapi: '3.0.3',
+      paths: { '/login/{step}': { get: { responses: { 200: { content } } } } },
+    });
+    expect(issuesCredentials(login, operationOf(login, 'GET /login/{step}'))).toBe(true);
+  });
+
   test('not deeper, not without a success response, not outside a login', () => {
     expect(issues('GET /sessions/{flow}')).toBe(false);
     expect(issues('GET /login/{step}')).toBe(false);

@@ -1,4 +1,11 @@
-import { collectionNameOf, isItemPath, isSearchPath, isTemplated, segmentsOf } from '../../src/openapi/paths';
+import {
+  collectionNameOf,
+  isItemPath,
+  isSearchPath,
+  isTemplated,
+  segmentsOf,
+  templateNamesOf,
+} from '../../src/openapi/paths';
 
 // What a path template says about the resource it addresses: an item (`/calls/{callId}`) or a collection.
 
@@ -28,4 +35,10 @@ test('a search is a path whose last segment names a lookup', () => {
   expect(searches.map(isSearchPath)).toEqual([true, true, true, true]);
   const others = ['/finders', '/search/{id}', '/searches', '/find/calls', '/'];
   expect(others.map(isSearchPath)).toEqual([false, false, false, false, false]);
+});
+
+test('template names, in order', () => {
+  expect(templateNamesOf('/calls/{callId}/parts/{n}')).toEqual(['callId', 'n']);
+  expect(templateNamesOf('/files/{name}.{ext}')).toEqual(['name', 'ext']);
+  expect(templateNamesOf('/calls')).toEqual([]);
 });

@@ -6,7 +6,6 @@ import {
   queryParameterNamesOf,
   requestBodySchemasOf,
   requiredQueryParameterNamesOf,
-  templateNamesOf,
 } from '../../src/openapi/requests';
 import { factsOf, operationOf } from './facts';
 
@@ -55,11 +54,16 @@ test('the request body: 3.x every media type with a schema; 2.0 the body paramet
     openapi: '3.0.3',
     paths: {
       '/login': {
-        post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } }, 'text/plain': {} } } },
+        post: {
+          // `in: formData` is 2.0's: in 3.x it is no form field.
+          parameters: [{ name: 'password', in: 'formData' }],
+          requestBody: { content: { 'application/json': { schema: { type: 'object' } }, 'text/plain': {} } },
+        },
       },
     },
   });
-  expect(requestBodySchemasOf(v3, operationOf(v3, 'POST /login'))).toEqual([{ type: 'object' }]);
+  // toStrictEqual: toEqual would not tell `[schema, undefined]` from `[schema]`.
+  expect(requestBodySchemasOf(v3, operationOf(v3, 'POST /login'))).toStrictEqual([{ type: 'object' }]);
   expect(formFieldNamesOf(v3, operationOf(v3, 'POST /login'))).toEqual([]);
   const v2 = factsOf({
     swagger: '2.0',
@@ -76,22 +80,17 @@ test('the request body: 3.x every media type with a schema; 2.0 the body paramet
       },
     },
   });
-  expect(requestBodySchemasOf(v2, operationOf(v2, 'POST /login'))).toEqual([{ type: 'object' }]);
+  expect(requestBodySchemasOf(v2, operationOf(v2, 'POST /login'))).toStrictEqual([{ type: 'object' }]);
   expect(formFieldNamesOf(v2, operationOf(v2, 'POST /login'))).toEqual(['password']);
-});
-
-test('template names, in order', () => {
-  expect(templateNamesOf('/calls/{callId}/parts/{n}')).toEqual(['callId', 'n']);
-  expect(templateNamesOf('/files/{name}.{ext}')).toEqual(['name', 'ext']);
-  expect(templateNamesOf('/calls')).toEqual([]);
 });
 
 describe('which path parameters name an item the caller may not see', () => {
   const v3 = factsOf({ openapi: '3.0.3', paths: {} });
   const v2 = factsOf({ swagger: '2.0', paths: {} });
 
-  test('an undeclared one, or any id, does', () => {
+  test('an undeclared one, or any id, does; so does one without a name (total over any JSON shape)', () => {
     expect(namesAnItem(undefined, v3)).toBe(true);
+    expect(namesAnItem({ in: 'path', schema: { type: 'string' } }, v3)).toBe(true);
     expect(namesAnItem({ name: 'callId', in: 'path', schema: { type: 'string' } }, v3)).toBe(true);
   });
 
@@ -115,8 +114,18 @@ describe('which path parameters name an item the caller may not see', () => {
         '/regions/{region}/calls/{callId}': { get: {} },
         '/regions/{region}': { get: { parameters: [{ name: 'region', in: 'path' }] } },
         '/kinds/{kind}': { get: { parameters: [{ name: 'kind', in: 'path', schema: { enum: ['a'] } }] } },
+        // Only path parameters fill templates: a query parameter of the same name says nothing about the path.
+        '/calls/{callId}': {
+          get: {
+            parameters: [
+              { name: 'callId', in: 'path' },
+              { name: 'callId', in: 'query', schema: { enum: ['x'] } },
+            ],
+          },
+        },
       },
     });
+    expect(addressesAnItem(facts, operationOf(facts, 'GET /calls/{callId}'))).toBe(true);
     expect(addressesAnItem(facts, operationOf(facts, 'GET /regions/{region}/calls/{callId}'))).toBe(true);
     expect(addressesAnItem(facts, operationOf(facts, 'GET /regions/{region}'))).toBe(false);
     expect(addressesAnItem(facts, operationOf(facts, 'GET /kinds/{kind}'))).toBe(false);
