@@ -41,6 +41,7 @@ describe('the shared schema that is a whole body', () => {
       '/file': { get: { responses: { '403': body({ json: { $ref: 'errors.yaml#/Error' } }) } } },
       '/unread': { get: { responses: { '403': body({ json: { $ref: 'errors.yaml#/Gone' } }) } } },
       '/none': { get: { responses: { '403': {} } } },
+      '/cycle': { get: { responses: { '403': body({ json: toError }) } } },
     },
     components: { schemas: { Error: error, Other: error } },
   };
@@ -55,6 +56,8 @@ describe('the shared schema that is a whole body', () => {
       '/file': { get: { responses: { '403': body({ json: error }) } } },
       '/unread': { get: { responses: { '403': body({ json: { $ref: 'errors.yaml#/Gone' } }) } } },
       '/none': { get: { responses: { '403': {} } } },
+      // The resolver leaves in place a local reference that closes a cycle: it still leads to its definition.
+      '/cycle': { get: { responses: { '403': body({ json: toError }) } } },
     },
   };
   const facts = documentFactsOf(resolved, unresolved);
@@ -83,5 +86,9 @@ describe('the shared schema that is a whole body', () => {
     expect(shared('/broken')).toBeUndefined();
     expect(shared('/unread')).toBeUndefined();
     expect(shared('/file')?.ref).toBe('errors.yaml#/Error');
+  });
+
+  test('a local reference is judged on the document as written, even where the resolver left it in place', () => {
+    expect(shared('/cycle')?.ref).toBe('#/components/schemas/Error');
   });
 });
