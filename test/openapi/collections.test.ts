@@ -1,4 +1,5 @@
 import {
+  COLLECTION_ENVELOPE_NAMES,
   idsParameterOf,
   isCollectionListing,
   isIdsParameterName,
@@ -82,13 +83,21 @@ test('the query parameters that make a get a query or a lookup: the first requir
 
 describe('itemPathsStoodFor', () => {
   const standsFor = itemPathsStoodFor(
-    factsOf({ paths: { '/users/{id}/keys': {}, '/v2/{org}/projects/{project}/resources/': {}, '/users/{id}': {} } }),
+    factsOf({
+      paths: {
+        '/users/{id}/keys': {},
+        '/v2/{org}/projects/{project}/resources/': {},
+        '/users/{id}': {},
+        '/{org}/keys': {},
+      },
+    }),
   );
 
   test('a literal segment that stands for an item: the path with a template there', () => {
     expect(standsFor('/users/me/keys')).toBe('/users/{id}/keys');
     expect(standsFor('/v2/acme/projects/default/resources')).toBe('/v2/{org}/projects/{project}/resources/');
     expect(standsFor('/v2/{org}/projects/default/resources')).toBe('/v2/{org}/projects/{project}/resources/');
+    expect(standsFor('/acme/keys')).toBe('/{org}/keys');
   });
 
   test('not when the other literal segments differ, the last one differs, the length differs, or the case', () => {
@@ -100,6 +109,19 @@ describe('itemPathsStoodFor', () => {
 
   test('a template in the last segment is no item standing in between, and one segment stands for nothing', () => {
     expect(standsFor('/users/me')).toBeUndefined();
+    expect(standsFor('/users/{id}')).toBeUndefined();
     expect(standsFor('/users')).toBeUndefined();
   });
+});
+
+// Written out here: cases taken from the module's own list would change with it.
+const ENVELOPE_NAMES = 'items data results values value entries records elements content list resources nodes edges';
+
+test.each(ENVELOPE_NAMES.split(' '))('the envelope "%s" holds a listing\'s members', (envelope) => {
+  const facts = factsOf({
+    openapi: '3.0.3',
+    paths: { '/calls': { get: { responses: { '200': json({ properties: { [envelope]: arrayOf } }) } } } },
+  });
+  expect(isCollectionListing(facts, operationOf(facts, 'GET /calls'), new Set(COLLECTION_ENVELOPE_NAMES))).toBe(true);
+  expect(isCollectionListing(facts, operationOf(facts, 'GET /calls'), new Set())).toBe(false);
 });

@@ -68,3 +68,21 @@ describe('hasPropertyNamed', () => {
     expect(hasPropertyNamed({ $ref: '#/components/schemas/Node' }, (name) => name === 'parent', 5, root)).toBe(true);
   });
 });
+
+test('followed gives up a chain of references that loops after 16 hops, and reads nothing without a root', () => {
+  const root = { a: { $ref: '#/b' }, b: { $ref: '#/a' } };
+  // Hop 1 reaches a, hop 2 b, ...: the 16th reaches b.
+  expect(followed({ $ref: '#/a' }, root)).toBe(root.b);
+  expect(followed({ $ref: '#/a' })).toEqual({ $ref: '#/a' });
+});
+
+test('hasPropertyNamed: a schema met again keeps its answer, and a cycle back to it adds nothing', () => {
+  const token = (name: string) => name === 'token';
+  const other = { properties: { id: {} } };
+  const carrier = { properties: { token: {} } };
+  // `other` is met twice before `carrier`: each schema must keep its own answer.
+  expect(hasPropertyNamed({ allOf: [other, other, carrier] }, token, 0)).toBe(true);
+  const loop: { allOf: unknown[] } = { allOf: [] };
+  loop.allOf.push(loop);
+  expect(hasPropertyNamed(loop, token, 0)).toBe(false);
+});
