@@ -48,6 +48,8 @@ test('default is the convention when at least half the operations have it', () =
   expect(defaultIsTheErrorConvention(answering(['default'], ['400']))).toBe(true);
   expect(defaultIsTheErrorConvention(answering(['default'], ['400'], ['401']))).toBe(false);
   expect(defaultIsTheErrorConvention(answering(['200']))).toBe(false);
+  // No operation has it when there is none: no convention.
+  expect(defaultIsTheErrorConvention(answering())).toBe(false);
 });
 
 test('an Azure Resource Manager description has the default convention by design, whatever the count', () => {
