@@ -258,6 +258,34 @@ components:
     ],
   },
   {
+    name: "two searches' 404s: still one finding at the root, naming both",
+    document: {
+      yaml: [
+        'openapi: 3.0.3',
+        'info: { title: Team, version: 1.0.0 }',
+        'security: [{ bearer: [] }]',
+        'paths:',
+        '  /{team}/members/find:',
+        "    get: { responses: { '200': { description: Found }, '404': { description: No match } } }",
+        '  /{team}/notes/search:',
+        "    get: { responses: { '200': { description: Found }, '404': { description: No match } } }",
+        '  /{team}/members/{memberId}:',
+        "    get: { responses: { '200': { description: The member } } }",
+        "    delete: { responses: { '204': { description: Removed } } }",
+        'components: { securitySchemes: { bearer: { type: http, scheme: bearer } } }',
+      ].join('\n'),
+    },
+    findings: [
+      {
+        path: '',
+        messageIncludes: [
+          'and no operation of this document does but searches when nothing matches (GET /{team}/members/find, ' +
+            'GET /{team}/notes/search) (GET /{team}/members/{memberId}, DELETE /{team}/members/{memberId})',
+        ],
+      },
+    ],
+  },
+  {
     name: 'a search and an item operation answer 404: the convention is there, each operation without it is reported',
     document: { file: 'auth-404-protected-item/search-beside-item-404.oas3.yaml' },
     findings: [
