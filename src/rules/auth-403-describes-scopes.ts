@@ -112,7 +112,6 @@ const STATE_OR_LIMIT = [
   'locked',
   'not confirmed',
   'pending',
-  'not yet',
   'yet',
 ];
 
