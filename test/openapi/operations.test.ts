@@ -70,3 +70,15 @@ test('security facts per operation, and scopes that every operation asks alike m
 test('a value that is no document gives no operations, not a crash', () => {
   expect(documentFactsOf(null, null)).toMatchObject({ operations: [], version: '3.x', operationsWithDefault: 0 });
 });
+
+test('scope lists compare as sets of strings: an entry that is not a string does not set an operation apart', () => {
+  const facts = factsOf({
+    openapi: '3.0.3',
+    paths: {
+      '/a': { get: { security: [{ oauth: ['calls:read'] }] } },
+      '/b': { get: { security: [{ oauth: ['calls:read', 7] }] } },
+    },
+    components: { securitySchemes: { oauth: { type: 'oauth2', flows: {} } } },
+  });
+  expect(facts.operations.map((operation) => operation.security.scoped)).toEqual([false, false]);
+});

@@ -138,6 +138,8 @@ describe('challenges', () => {
     expect(registeredAuthSchemeNamedIn('An OAuth v2 token')).toBeUndefined();
     expect(registeredAuthSchemeNamedIn('Bearers, or a pre-bearer step')).toBeUndefined();
     expect(registeredAuthSchemeNamedIn(42)).toBeUndefined();
+    // Only a text is read: an array would otherwise be read as its joined text.
+    expect(registeredAuthSchemeNamedIn(['Bearer'])).toBeUndefined();
   });
 
   test('a made-up scheme is a capitalised word before a placeholder', () => {
@@ -146,6 +148,8 @@ describe('challenges', () => {
     expect(authSchemeDescribedIn('send the key {key} as it is')).toBeUndefined();
     expect(authSchemeDescribedIn('Token {}')).toBeUndefined();
     expect(authSchemeDescribedIn(undefined)).toBeUndefined();
+    expect(authSchemeDescribedIn(['SSWS {key}'])).toBeUndefined();
+    expect(authSchemeDescribedIn('SSWS  {key}, two spaces apart')).toBe('SSWS');
   });
 
   test("a scheme's challenge: its auth-scheme; for an API key in Authorization, what its text shows", () => {
