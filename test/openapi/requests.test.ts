@@ -75,6 +75,8 @@ test('the request body: 3.x every media type with a schema; 2.0 the body paramet
             { name: 'other', in: 'body' },
             { name: 'password', in: 'formData' },
             { name: 'q', in: 'query' },
+            // Only the body parameter's schema is the body's, even if another parameter has one.
+            { name: 'sort', in: 'query', schema: { type: 'string' } },
           ],
         },
       },
