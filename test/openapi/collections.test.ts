@@ -3,7 +3,9 @@ import {
   idsParameterOf,
   isCollectionListing,
   isIdsParameterName,
+  isTopLevelCollectionListing,
   itemPathsStoodFor,
+  membersOfListing,
   requiredQueryParameterOf,
 } from '../../src/openapi/collections';
 import { factsOf, operationOf } from './facts';
@@ -124,4 +126,37 @@ test.each(ENVELOPE_NAMES.split(' '))('the envelope "%s" holds a listing\'s membe
   });
   expect(isCollectionListing(facts, operationOf(facts, 'GET /calls'), new Set(COLLECTION_ENVELOPE_NAMES))).toBe(true);
   expect(isCollectionListing(facts, operationOf(facts, 'GET /calls'), new Set())).toBe(false);
+});
+
+test('a top-level collection listing: no template, no query, no ids, a listing, standing for no item path', () => {
+  const facts = factsOf({
+    openapi: '3.0.3',
+    paths: {
+      '/calls': { get: { responses: { '200': json(arrayOf) } } },
+      '/users/{id}/calls': { get: { responses: { '200': json(arrayOf) } } },
+      '/search': {
+        get: {
+          parameters: [{ name: 'q', in: 'query', required: true }],
+          responses: { '200': json(arrayOf) },
+        },
+      },
+      '/bulbs': { get: { parameters: [{ name: 'bulb_ids', in: 'query' }], responses: { '200': json(arrayOf) } } },
+      '/status': { get: { responses: { '200': json({ type: 'object' }) } } },
+      '/users/me/calls': { get: { responses: { '200': json(arrayOf) } } },
+    },
+  });
+  const topLevel = (label: string) => isTopLevelCollectionListing(facts, operationOf(facts, label), ENVELOPES);
+  expect(topLevel('GET /calls')).toBe(true);
+  expect(
+    ['GET /users/{id}/calls', 'GET /search', 'GET /bulbs', 'GET /status', 'GET /users/me/calls'].map(topLevel),
+  ).toEqual([false, false, false, false, false]);
+});
+
+test("a listing's members: the body when it is an array, else an envelope's array, else its first array", () => {
+  expect(membersOfListing([1, 2])).toEqual([1, 2]);
+  expect(membersOfListing({ total: 2, other: ['x'], items: [1, 2] })).toEqual([1, 2]);
+  expect(membersOfListing({ total: 2, calls: [1], more: [2] })).toEqual([1]);
+  expect(membersOfListing({ total: 2 })).toBeUndefined();
+  expect(membersOfListing(null)).toBeUndefined();
+  expect(membersOfListing('[1]')).toBeUndefined();
 });

@@ -1,5 +1,7 @@
 import {
   collectionNameOf,
+  collectionPathBefore,
+  filledPath,
   isItemPath,
   isSearchPath,
   isTemplated,
@@ -41,4 +43,22 @@ test('template names, in order', () => {
   expect(templateNamesOf('/calls/{callId}/parts/{n}')).toEqual(['callId', 'n']);
   expect(templateNamesOf('/files/{name}.{ext}')).toEqual(['name', 'ext']);
   expect(templateNamesOf('/calls')).toEqual([]);
+});
+
+test('a filled path: each template replaced by its value, percent-encoded; one without a value kept', () => {
+  expect(filledPath('/users/{phone}/calls/{callId}', { phone: '+1 555/0100', callId: 'call-1' })).toBe(
+    '/users/%2B1%20555%2F0100/calls/call-1',
+  );
+  expect(filledPath('/calls/{callId}', {})).toBe('/calls/{callId}');
+  // Only the values' own keys: nothing inherited fills a template.
+  expect(filledPath('/objects/{constructor}', {})).toBe('/objects/{constructor}');
+});
+
+test('the collection a path parameter names: the literal segments before it', () => {
+  expect(collectionPathBefore('/calls/{callId}', 'callId')).toBe('/calls');
+  expect(collectionPathBefore('/v1/calls/{callId}/transcript', 'callId')).toBe('/v1/calls');
+  expect(collectionPathBefore('/{callId}', 'callId')).toBeUndefined();
+  expect(collectionPathBefore('/users/{userId}/calls/{callId}', 'callId')).toBeUndefined();
+  expect(collectionPathBefore('/files/{name}.json', 'name')).toBeUndefined();
+  expect(collectionPathBefore('/calls/{callId}', 'userId')).toBeUndefined();
 });
