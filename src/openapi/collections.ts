@@ -108,22 +108,24 @@ export function itemPathsStoodFor(document: DocumentFacts): (path: string) => st
 }
 
 /**
- * A top-level collection listing (`GET /calls`): a listing (see `isCollectionListing`) on a path without templated
- * segments, that is no query (no required query parameter, no `?ids=`), and whose path does not stand for an item
- * path of the document (`/users/me/keys` beside `/users/{id}/keys`). Such a listing never answers 404.
+ * The document's top-level collection listings (`GET /calls`), as a test of one operation: a listing (see
+ * `isCollectionListing`) on a path without templated segments; no query (a required query parameter makes it one,
+ * which may 404 when what it names does not exist; `?ids=` looks up given items, which may not exist); and a path
+ * that does not stand for an item path of the document (`/users/me/keys` beside `/users/{id}/keys`: a nested
+ * listing, which may 404 for its parent). Such a listing never answers 404. The paths are grouped once, for every
+ * operation tested.
  */
-export function isTopLevelCollectionListing(
+export function topLevelCollectionListings(
   document: DocumentFacts,
-  operation: OperationFacts,
   envelopeNames: ReadonlySet<string>,
-): boolean {
-  return (
+): (operation: OperationFacts) => boolean {
+  const standsFor = itemPathsStoodFor(document);
+  return (operation) =>
     !operation.itemPath &&
     requiredQueryParameterOf(document, operation) === undefined &&
     idsParameterOf(document, operation) === undefined &&
     isCollectionListing(document, operation, envelopeNames) &&
-    itemPathsStoodFor(document)(operation.path) === undefined
-  );
+    standsFor(operation.path) === undefined;
 }
 
 /** The members a listing's body holds: the body itself when it is an array, else its first array property. */

@@ -2,7 +2,7 @@
 // listings that tell which items exist (when the credentials file names none), then the checks' requests.
 
 import { randomInt } from 'node:crypto';
-import { COLLECTION_ENVELOPE_NAMES, isTopLevelCollectionListing } from '../openapi/collections';
+import { COLLECTION_ENVELOPE_NAMES, topLevelCollectionListings } from '../openapi/collections';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
 import { collectionPathBefore, filledPath, templateNamesOf } from '../openapi/paths';
 import type { Credentials } from './credentials';
@@ -88,7 +88,7 @@ export function planDiscovery(
   }
   return document.operations
     .filter((operation) => operation.method === 'get' && wanted.has(operation.path))
-    .filter((operation) => isTopLevelCollectionListing(document, operation, ENVELOPES))
+    .filter(topLevelCollectionListings(document, ENVELOPES))
     .map((operation) => request(operation, {}, 'owner', 'discover'));
 }
 
@@ -133,6 +133,7 @@ export function planChecks(
   const requests: PlannedRequest[] = [];
   const notes: string[] = [];
   const operations = probedOperations(document, options);
+  const isTopLevelListing = topLevelCollectionListings(document, ENVELOPES);
   const anyValues = (operation: OperationFacts) =>
     Object.fromEntries(templateNamesOf(operation.path).map((name) => [name, items[name]?.[0] ?? ANY_ID]));
 
@@ -170,7 +171,7 @@ export function planChecks(
         requests.push(request(operation, { ...owned, [last]: unknown }, 'other', 'unknown-item', unknown));
       }
     }
-    if (operation.method === 'get' && isTopLevelCollectionListing(document, operation, ENVELOPES)) {
+    if (operation.method === 'get' && isTopLevelListing(operation)) {
       requests.push(request(operation, {}, 'other', 'collection'));
     }
   }

@@ -1,9 +1,4 @@
-import {
-  idsParameterOf,
-  isCollectionListing,
-  itemPathsStoodFor,
-  requiredQueryParameterOf,
-} from '../openapi/collections';
+import { topLevelCollectionListings } from '../openapi/collections';
 import { asObject } from '../openapi/json';
 import type { DocumentFacts, OperationFacts } from '../openapi/operations';
 import { documentsCode } from '../openapi/responses';
@@ -48,19 +43,14 @@ export const authNo404Collection: AuthRule = {
   // The fix is deleting the operation's own `404` entry, even when that entry is a `$ref` to a shared response.
   resolved: false,
   check(document, options) {
-    const standsFor = itemPathsStoodFor(document);
+    const isTopLevelListing = topLevelCollectionListings(document, options.collectionEnvelopeNames);
     return (
       operationsFor(document, name)
-        .filter((operation) => !operation.itemPath && documentsCode(operation.responses, '404'))
-        // A required query parameter makes it a query, which may 404 when what it names does not exist.
-        .filter((operation) => requiredQueryParameterOf(document, operation) === undefined)
-        // `?ids=` looks up given items, which may not exist: not a listing.
-        .filter((operation) => idsParameterOf(document, operation) === undefined)
-        .filter((operation) => isCollectionListing(document, operation, options.collectionEnvelopeNames))
+        .filter((operation) => documentsCode(operation.responses, '404'))
+        // Not a query, a lookup of given ids, or a nested listing in disguise: each may 404 (see the helper).
+        .filter(isTopLevelListing)
         // A 404 that says it is about access documents a design, not boilerplate.
         .filter((operation) => !notFoundSpeaksOfAccess(document, operation))
-        // `/users/me/keys` beside `/users/{id}/keys`: a nested listing, which may 404 for its parent.
-        .filter((operation) => standsFor(operation.path) === undefined)
         .map((operation) => ({
           message:
             `${operation.label} lists a collection, which never 404s (no visible members is 200 with an empty list): ` +

@@ -3,10 +3,10 @@ import {
   idsParameterOf,
   isCollectionListing,
   isIdsParameterName,
-  isTopLevelCollectionListing,
   itemPathsStoodFor,
   membersOfListing,
   requiredQueryParameterOf,
+  topLevelCollectionListings,
 } from '../../src/openapi/collections';
 import { factsOf, operationOf } from './facts';
 
@@ -145,7 +145,8 @@ test('a top-level collection listing: no template, no query, no ids, a listing, 
       '/users/me/calls': { get: { responses: { '200': json(arrayOf) } } },
     },
   });
-  const topLevel = (label: string) => isTopLevelCollectionListing(facts, operationOf(facts, label), ENVELOPES);
+  const isTopLevel = topLevelCollectionListings(facts, ENVELOPES);
+  const topLevel = (label: string) => isTopLevel(operationOf(facts, label));
   expect(topLevel('GET /calls')).toBe(true);
   expect(
     ['GET /users/{id}/calls', 'GET /search', 'GET /bulbs', 'GET /status', 'GET /users/me/calls'].map(topLevel),
