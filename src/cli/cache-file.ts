@@ -2,7 +2,7 @@ import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { replaceFileAtomically } from '../fix/write';
-import { describeError, PACKAGE_NAME } from './names';
+import { byCodeUnit, describeError, PACKAGE_NAME } from './names';
 
 /** What the cache remembers of one document, keyed by its path relative to the cache file's folder. */
 export interface CacheEntry {
@@ -71,14 +71,14 @@ export async function readCacheFile(file: string): Promise<CacheFile> {
 }
 
 /**
- * Writes the cache atomically (its folder created if missing), so that a reader never sees half a file. Entries sorted by path, so that the file is the same for the same
- * cache. Returns what went wrong, for a note; never throws.
+ * Writes the cache atomically (its folder created if missing), so that a reader never sees half a file. Entries
+ * sorted by path, so that the file is the same for the same cache. Returns what went wrong, for a note; never throws.
  */
 export async function writeCacheFile(
   file: string,
   entries: ReadonlyMap<string, CacheEntry>,
 ): Promise<string | undefined> {
-  const documents = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const documents = Object.fromEntries([...entries].sort(([a], [b]) => byCodeUnit(a, b)));
   const text = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION, documents });
   try {
     await mkdir(dirname(file), { recursive: true });

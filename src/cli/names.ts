@@ -34,11 +34,14 @@ export const DEFAULT_MAX_FILE_MEGABYTES = 32;
 
 /** `--max-file-size`'s value: megabytes, a positive number. */
 export function megabytesOption(value: string): number {
-  const megabytes = Number(value);
-  if (value.trim() === '' || !Number.isFinite(megabytes) || megabytes <= 0) {
-    throw new InvalidArgumentError('expected a positive number of megabytes, such as 64');
-  }
-  return megabytes;
+  return positiveNumber(value, 'expected a positive number of megabytes, such as 64');
+}
+
+/** A positive, finite number, fractions allowed; else a usage error that says what was expected. */
+function positiveNumber(value: string, expected: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(expected);
+  return number;
 }
 
 /** The command's exit codes: 2 (usage or input error) wins over 1 (findings). */
@@ -115,11 +118,7 @@ export function serverOption(value: string): URL {
 
 /** A positive number (`--rate`): fractions allowed, `0.5` is one request every two seconds. */
 export function positiveNumberOption(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-    throw new InvalidArgumentError('expected a positive number');
-  }
-  return number;
+  return positiveNumber(value, 'expected a positive number');
 }
 
 /** A whole number from 1 up (`--timeout`, `--max-requests`). */
@@ -127,4 +126,9 @@ export function positiveIntegerOption(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || number < 1) throw new InvalidArgumentError('expected a whole number from 1 up');
   return number;
+}
+
+/** Sorts strings the same on every machine, whatever its locale. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

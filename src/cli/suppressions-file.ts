@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { replaceFileAtomically } from '../fix/write';
 import { keyOfText, keyText } from './finding-key';
 import type { InputProblem } from './input-problem';
-import { describeError } from './names';
+import { byCodeUnit, describeError } from './names';
 
 /**
  * The suppressions file's content: how many findings of each key (`keyText`) are known and accepted. On disk it is
@@ -51,11 +51,6 @@ export function suppressionsText(counts: SuppressionCounts): string {
 export function writeSuppressions(file: string, counts: SuppressionCounts): void {
   mkdirSync(dirname(file), { recursive: true });
   replaceFileAtomically(file, suppressionsText(counts));
-}
-
-/** Sorts strings the same on every machine, whatever its locale. */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The counts of a parsed file, or what is wrong with it (naming the entry, as a person would look for it). */

@@ -5,8 +5,8 @@ import { beyondBaseline, countsByKey, FindingKey, findingKeyOf, keyOfText, relat
 import { displayPath, formatInputProblem, InputProblem } from './input-problem';
 import type { LintOptions } from './lint-command';
 import type { LintedDocument } from './lint-document';
-import { countOf, describeError, SUPPRESSIONS_FILE } from './names';
-import { byCodeUnit, readSuppressions, SuppressionCounts, writeSuppressions } from './suppressions-file';
+import { byCodeUnit, countOf, describeError, SUPPRESSIONS_FILE } from './names';
+import { readSuppressions, SuppressionCounts, writeSuppressions } from './suppressions-file';
 
 type SuppressionOptions = Pick<
   LintOptions,
