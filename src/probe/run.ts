@@ -7,7 +7,7 @@ import { CHECKS } from './checks';
 import { Credentials, RoleCredentials, valuesOf } from './credentials';
 import { evidenceOf, redactor } from './evidence';
 import { itemsKnown, planChecks, planDiscovery, PlannedRequest, Role, unknownIdLike } from './plan';
-import { createSender, Exchange, ProbeStopped, SendOptions } from './send';
+import { createSender, Exchange, jsonBodyOf, ProbeStopped, SendOptions } from './send';
 
 export interface ProbeOptions extends SendOptions {
   unsafeMethods: boolean;
@@ -97,13 +97,7 @@ export function wrongButWellFormed(owner: RoleCredentials): RoleCredentials {
 /** The `id` of the first member of a successful listing, when it has one. */
 function firstIdListed(exchange: Exchange): string | undefined {
   if (exchange.status !== 200) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(exchange.body);
-  } catch {
-    return undefined;
-  }
-  const first = membersOfListing(body)?.[0];
+  const first = membersOfListing(jsonBodyOf(exchange))?.[0];
   const id = typeof first === 'object' && first !== null ? (first as Record<string, unknown>).id : undefined;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }

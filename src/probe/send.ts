@@ -16,6 +16,15 @@ export interface Exchange {
   body: string;
 }
 
+/** The body read as JSON; undefined when it is not JSON (or was cut short). */
+export function jsonBodyOf(exchange: Exchange): unknown {
+  try {
+    return JSON.parse(exchange.body);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface SendOptions {
   /** `--server`: every request goes to this origin, under its path. */
   server: URL;

@@ -1,13 +1,6 @@
 import { membersOfListing } from '../../openapi/collections';
+import { jsonBodyOf } from '../send';
 import { Check, exchangesFor, findingAbout, ProbeFinding } from './check';
-
-function parsed(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Check 5: a top-level collection listed by `other` answers 200 with a list, possibly empty, never 404. */
 export const probeCollectionNever404: Check = (input) =>
@@ -19,7 +12,7 @@ export const probeCollectionNever404: Check = (input) =>
       );
     }
     if (exchange.status !== 200 || exchange.request.method === 'HEAD') return [];
-    if (membersOfListing(parsed(exchange.body)) !== undefined) return [];
+    if (membersOfListing(jsonBodyOf(exchange)) !== undefined) return [];
     return finding(
       'answered 200 without a list: answer a list (or an object holding one), empty when nothing is visible',
     );
