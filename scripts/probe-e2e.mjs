@@ -12,7 +12,6 @@
 //   caller may reach) and writes a credentials file in probe's format, both into .cache/probe-e2e/last-run/.
 // - Runs `spectral-auth-responses probe` (JSON) twice: on that description, then on a copy with one change, the item
 //   read secured like its collection (withItemSecured says why); prints the findings and keeps the reports there.
-//   While this build has no `probe` command, prints the two commands instead.
 // - Stops the server and removes its data, always: on success, on errors and on Ctrl-C.
 // `--keep-running` leaves the server up until Ctrl-C, to run the printed commands by hand.
 // What the findings are and whether they are right: docs/probe.md, "A real server: Directus".
@@ -96,13 +95,6 @@ async function main() {
     });
   }
   const tokens = Object.fromEntries(callers.map((caller) => [caller.variable, caller.token]));
-  const withProbe = hasProbeCommand();
-  if (!withProbe) {
-    console.log(
-      'This build has no `probe` command yet (not in `node dist/cli.js --help`). Run these while the server is up ' +
-        '(`node scripts/probe-e2e.mjs --keep-running` keeps it up until Ctrl-C):',
-    );
-  }
   /** @type {string[]} */
   const commands = [];
   for (const pass of passes) {
@@ -115,12 +107,8 @@ async function main() {
       ...[COMMAND, ...args].map((arg) => (arg.startsWith(ROOT) ? relative(ROOT, arg) : arg)),
     ].join(' ');
     commands.push(command);
-    if (withProbe) {
-      console.log(`\n${pass.label}:`);
-      await runProbe(args, tokens, join(LAST_RUN, `${pass.name}.report.json`));
-    } else {
-      console.log(`  ${command}`);
-    }
+    console.log(`\n${pass.label}:`);
+    await runProbe(args, tokens, join(LAST_RUN, `${pass.name}.report.json`));
   }
   console.log(`\nThe descriptions (as the owner sees them), the credentials and reports: ${relative(ROOT, LAST_RUN)}/`);
   if (keepRunning) {
@@ -376,11 +364,6 @@ async function call(url, method, path, token, body) {
   const text = await response.text();
   if (!response.ok) throw new Failure(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
   return text === '' ? undefined : JSON.parse(text);
-}
-
-function hasProbeCommand() {
-  const help = spawnSync(process.execPath, [COMMAND, '--help'], { cwd: ROOT, encoding: 'utf8' });
-  return /^\s+probe\b/m.test(help.stdout);
 }
 
 /**
