@@ -1,8 +1,7 @@
 import { symlinkSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isInside } from '../../src/containment';
+import { startHttpServer, TestServer } from '../helpers/http-servers';
 import { CliRun, removeWorkspace, runCli, workspace } from './run-cli';
 
 /**
@@ -97,28 +96,25 @@ describe('the safe $ref resolver, through the bin', () => {
 });
 
 describe('--allow-remote-refs, against a server on this machine', () => {
-  let server: Server;
+  let server: TestServer;
   let requests: string[];
   let requestsWhenRefused: number;
   let runs: Record<'refused' | 'allowed', CliRun>;
   beforeAll(async () => {
-    requests = [];
-    server = createServer((request, response) => {
-      requests.push(request.url ?? '');
+    server = await startHttpServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/yaml' }).end('ok:\n  description: Fetched OK\n');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
     const remoteRoot = workspace({
-      'openapi.yaml': documentWith({ '200': `http://127.0.0.1:${port}/responses.yaml#/ok` }),
+      'openapi.yaml': documentWith({ '200': `${server.url}/responses.yaml#/ok` }),
     });
     const refused = await runCli(['lint', 'openapi.yaml'], remoteRoot);
-    requestsWhenRefused = requests.length;
+    requestsWhenRefused = server.requests.length;
     const allowed = await runCli(['lint', '--allow-remote-refs', 'openapi.yaml'], remoteRoot);
+    requests = server.requests.map((request) => request.url);
     runs = { refused, allowed };
     removeWorkspace(remoteRoot);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   test('without the option nothing is requested, and the reference is refused (exit 2)', () => {
     expect(requestsWhenRefused).toBe(0);

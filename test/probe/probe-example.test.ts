@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RunningServer, startCallRecordingsServer } from '../helpers/call-recordings-server';
 import { CliRun, removeWorkspace, runCli, workspace } from '../cli/run-cli';
-import { lineOfKey } from './http-servers';
+import { lineOfKey } from '../helpers/http-servers';
 
 const EXAMPLES = resolve(__dirname, '../../examples');
 const example = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');

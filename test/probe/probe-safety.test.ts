@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FORMAT_NAMES } from '../../src/cli/names';
 import { BIN, plainEnvironment, removeWorkspace, runCli, workspace } from '../cli/run-cli';
-import { startHttpServer, TestServer } from './http-servers';
+import { startHttpServer, TestServer } from '../helpers/http-servers';
 
 const EXAMPLE = readFileSync(resolve(__dirname, '../../examples/call-recordings.yaml'), 'utf8');
 const CREDENTIALS = [
