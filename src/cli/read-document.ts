@@ -73,7 +73,8 @@ export function notOpenApiReason(data: unknown): string | undefined {
   return found === undefined ? `${expected})` : `${expected}, found \`${found}\`)`;
 }
 
-function reasonOf(error: unknown): string {
+/** Why a file could not be read, in a few words (`no such file`), else the error's own message. */
+export function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

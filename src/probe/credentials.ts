@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { reasonOf } from '../cli/read-document';
 
 /** What to send to act as one role; every map is optional. */
 export interface RoleCredentials {
@@ -47,9 +48,7 @@ export async function readCredentials(file: string, env: NodeJS.ProcessEnv): Pro
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new CredentialsError(file, undefined, `cannot read the credentials file (${reason})`);
+    throw new CredentialsError(file, undefined, `cannot read the credentials file (${reasonOf(error)})`);
   }
   return parseCredentials(text, file, env);
 }

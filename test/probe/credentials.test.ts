@@ -1,4 +1,6 @@
-import { CredentialsError, parseCredentials, secretsOf } from '../../src/probe/credentials';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CredentialsError, parseCredentials, readCredentials, secretsOf } from '../../src/probe/credentials';
 
 const FILE = 'probe-credentials.yaml';
 const VALID = [
@@ -56,4 +58,15 @@ test.each([
   const mistake = mistakeIn(text, env);
   expect(mistake.message).toContain(message);
   expect(mistake.line).toBe(line);
+});
+
+test('a credentials file that cannot be read: the file and why, in a few words', async () => {
+  const missing = join(tmpdir(), 'no-such-folder-for-probe', 'credentials.yaml');
+  await expect(readCredentials(missing, {})).rejects.toMatchObject({
+    file: missing,
+    message: 'cannot read the credentials file (no such file)',
+  });
+  await expect(readCredentials(tmpdir(), {})).rejects.toMatchObject({
+    message: 'cannot read the credentials file (is a directory)',
+  });
 });
