@@ -3,12 +3,15 @@
 // each, one after another:
 // - `spectral lint` with this ruleset (a .spectral.yaml that extends the built package, as users do);
 // - `spectral-auth-responses lint --concurrency off`, then `--concurrency auto`;
-// - `--cache` with an empty cache file (cold), then again (warm).
+// - `--cache` with an empty cache file (cold), then again (warm);
+// - a reference for `auto` that uses no thread at all: two `--concurrency off` processes side by side, each given
+//   half of the documents (halves of equal bytes). What they take is what this machine gives two independent
+//   processes at the time of the run: a run with two threads cannot expect to do better.
 // Each under /usr/bin/time: wall time, CPU (user + system, every thread) and peak resident memory of the process.
 // The reports are compared: every setting of this command must give the same JSON report, byte for byte.
 // Writes the "Many documents" section of docs/performance.md (between its markers; `npm run bench` keeps it).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { CORPUS_DIR, installedVersionOf, ROOT } from './lib-corpus.mjs';
@@ -34,22 +37,40 @@ mkdirSync(WORK, { recursive: true });
 const ruleset = join(WORK, '.spectral.yaml');
 writeFileSync(ruleset, `extends: [${JSON.stringify(join(ROOT, 'dist', 'index.js'))}]\n`);
 const cacheFile = join(WORK, 'cache');
-const documents = countDocuments(DIRECTORY);
+const documentFiles = documentsIn(DIRECTORY);
+const documents = documentFiles.length;
 
 const ours = (/** @type {string[]} */ extra) => [COMMAND, 'lint', GLOB, '-f', 'json', '--quiet', ...extra];
+const halves = halvesOfEqualBytes(documentFiles);
+const oneHalf = (/** @type {string[]} */ half) => [
+  COMMAND,
+  'lint',
+  ...half,
+  '-f',
+  'json',
+  '--quiet',
+  '--concurrency',
+  'off',
+];
 const runs = [
   timed('`spectral lint`', [SPECTRAL, 'lint', GLOB, '--ruleset', ruleset, '-f', 'json', '--quiet']),
   timed('this command, `--concurrency off`', ours(['--concurrency', 'off'])),
   timed('this command, `--concurrency auto`', ours(['--concurrency', 'auto'])),
+  await timedSideBySide('two `off` processes side by side, half of the documents each', halves.map(oneHalf)),
   timed('this command, `--cache`, cold', ours(['--cache', '--cache-location', cacheFile])),
   timed('this command, `--cache`, warm', ours(['--cache', '--cache-location', cacheFile])),
 ];
-const [spectral, off, auto, cold, warm] = runs;
+const [spectral, off, auto, sideBySide, cold, warm] = runs;
 const differing = [auto, cold, warm].filter((run) => run.report !== off.report).map((run) => run.label);
+// The halves' reports hold the same findings as off's, in another order.
+const findingsOf = (/** @type {Run} */ run) =>
+  JSON.parse(run.report).map((/** @type {unknown} */ r) => JSON.stringify(r));
+const sideBySideSame = [...findingsOf(sideBySide)].sort().join('\n') === [...findingsOf(off)].sort().join('\n');
 for (const run of runs) {
   console.log(`${run.label.padEnd(40)} ${run.wall.toFixed(1)} s, CPU ${run.cpu.toFixed(1)} s, ${mb(run.maxRssKb)}`);
 }
 if (differing.length > 0) console.log(`REPORTS DIFFER from --concurrency off: ${differing.join(', ')}`);
+if (!sideBySideSame) console.log('THE HALVES DO NOT HOLD the findings of --concurrency off');
 writeFileSync(PAGE, withSection(readFileSync(PAGE, 'utf8'), MANY_DOCUMENTS, renderSection()));
 console.log(`wrote the many-documents section of ${relative(ROOT, PAGE)}`);
 
@@ -83,9 +104,74 @@ function timed(label, args) {
   return { label, wall, cpu: user + system, maxRssKb, report: readFileSync(output, 'utf8') };
 }
 
-/** @param {string} folder */
-function countDocuments(folder) {
-  return readdirSync(folder, { recursive: true }).filter((name) => /\.(json|yaml)$/.test(String(name))).length;
+/**
+ * The processes run at once, each under /usr/bin/time: wall time from the start of the first to the end of the last,
+ * CPU summed, peak memory summed (the most the two can hold at once), and their JSON reports joined.
+ * @param {string} label
+ * @param {string[][]} argsOfEach the Node arguments of each process
+ * @returns {Promise<Run>}
+ */
+async function timedSideBySide(label, argsOfEach) {
+  const started = performance.now();
+  const each = await Promise.all(
+    argsOfEach.map(
+      (args, index) =>
+        new Promise((resolvePromise) => {
+          const output = join(WORK, `report-${index}.json`);
+          const usage = join(WORK, `usage-${index}.txt`);
+          rmSync(output, { force: true });
+          const timeArgs = ['-f', '%e %U %S %M', '-o', usage, process.execPath, ...args, '-o', output];
+          const child = spawn('/usr/bin/time', timeArgs, {
+            cwd: ROOT,
+            env: { ...process.env, CI: 'true' },
+            stdio: 'ignore',
+          });
+          child.on('close', (code) => {
+            if (![0, 1, 2].includes(code ?? -1) || !existsSync(output)) fail(`${label} failed (exit ${code})`);
+            const [, user, system, maxRssKb] =
+              readFileSync(usage, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
+            resolvePromise({ cpu: user + system, maxRssKb, results: JSON.parse(readFileSync(output, 'utf8')) });
+          });
+        }),
+    ),
+  );
+  const wall = (performance.now() - started) / 1000;
+  const sum = (/** @type {(run: any) => number} */ of) => each.reduce((total, run) => total + of(run), 0);
+  const report = JSON.stringify(each.flatMap((run) => run.results));
+  return { label, wall, cpu: sum((run) => run.cpu), maxRssKb: sum((run) => run.maxRssKb), report };
+}
+
+/**
+ * The documents in two halves of about equal bytes (each document, largest first, to the lighter half), in the
+ * order found: what linting each half costs grows with its bytes.
+ * @param {string[]} files
+ * @returns {string[][]}
+ */
+function halvesOfEqualBytes(files) {
+  const sized = files.map((file) => ({ file, bytes: statSync(join(ROOT, file)).size }));
+  const halves = [
+    { files: /** @type {string[]} */ ([]), bytes: 0 },
+    { files: /** @type {string[]} */ ([]), bytes: 0 },
+  ];
+  for (const { file, bytes } of [...sized].sort((a, b) => b.bytes - a.bytes)) {
+    const lighter = halves[0].bytes <= halves[1].bytes ? halves[0] : halves[1];
+    lighter.files.push(file);
+    lighter.bytes += bytes;
+  }
+  const order = new Map(files.map((file, index) => [file, index]));
+  return halves.map((half) => half.files.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
+}
+
+/**
+ * The documents of the corpus, as paths relative to the project: what GLOB matches.
+ * @param {string} folder
+ */
+function documentsIn(folder) {
+  return readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((name) => /\.(json|yaml)$/.test(name))
+    .sort()
+    .map((name) => relative(ROOT, join(folder, name)));
 }
 
 function renderSection() {
@@ -109,6 +195,8 @@ function renderSection() {
     `- \`--concurrency off\` / \`spectral lint\`: ${ratio(off.wall / spectral.wall, TARGETS.offOverSpectral)}`,
     `- \`--concurrency auto\` / \`off\`: ${ratio(auto.wall / off.wall, TARGETS.autoOverOff)}`,
     `- warm \`--cache\` / cold: ${ratio(warm.wall / cold.wall, TARGETS.warmOverCold)}`,
+    '',
+    `The reference for \`auto\`: two \`--concurrency off\` processes side by side, each given half of the documents (halves of equal bytes, ${sideBySideSame ? 'together the same findings as `off`' : '**not** the findings of `off`'}), took **×${(sideBySide.wall / off.wall).toFixed(2)}** of \`off\`, with no thread and nothing shared. That is what this machine gave two independent processes during the run, and a run with two worker threads cannot expect to do better: \`auto\` took ×${(auto.wall / sideBySide.wall).toFixed(2)} of it. A single \`off\` run is not single-core: V8's garbage collector and compiler threads use the second core (${off.cpu.toFixed(1)} s of CPU in ${off.wall.toFixed(1)} s), which two busy threads have to share.`,
     MANY_DOCUMENTS.end,
   ];
   return lines.join('\n');

@@ -105,7 +105,7 @@ export async function withDocument(
   { verb, cleanOnly }: DocumentRun,
   run: (open: OpenDocument) => Promise<InputProblem[]>,
 ): Promise<InputProblem[]> {
-  const { document, lintable, problems } = await readDocument(file, setup.limits);
+  const { document, lintable, problems } = readDocument(file, setup.limits);
   if (document === undefined || !lintable || (cleanOnly && problems.length > 0)) return problems;
   try {
     const { resolver, refusals, filesRead } = createSafeResolver(file, setup.policy);

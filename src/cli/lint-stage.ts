@@ -1,6 +1,6 @@
 import type { CommandEnvironment, Setup } from './document-pipeline';
 import { lintDocuments, LintedDocument } from './lint-document';
-import { lintInThreads } from './lint-in-threads';
+import { LintThreads, startLintThreads, workerJobOf } from './lint-in-threads';
 import type { Concurrency } from './names';
 import type { DocumentOptions } from './options';
 import { startProgress } from './progress';
@@ -13,20 +13,25 @@ export interface LintStageOptions extends DocumentOptions {
 
 /**
  * The lint stage of `lint`: the documents in, what linting each gave out, in the same order, whether they are linted
- * in the command's own thread or in worker threads (`--concurrency`); a progress line on a terminal meanwhile.
+ * in the command's own thread or in worker threads (`--concurrency`, those `started` before the set-up if any); a
+ * progress line on a terminal meanwhile.
  */
 export async function lintStage(
   files: readonly string[],
   setup: Setup,
   options: LintStageOptions,
   environment: CommandEnvironment,
+  started?: LintThreads,
 ): Promise<LintedDocument[]> {
   const progress = startProgress(files.length, environment, options.quiet === true);
   try {
     const threads = threadCount(options.concurrency, files.length);
-    if (threads === 0) return await lintDocuments(files, setup, progress);
-    const job = { options, cwd: environment.cwd, ownRulesetModule: environment.ownRulesetModule };
-    return await lintInThreads(files, threads, job, progress);
+    if (threads === 0) {
+      await started?.close();
+      return await lintDocuments(files, setup, progress);
+    }
+    const workers = started ?? startLintThreads(threads, workerJobOf(options, environment));
+    return await workers.lint(files, progress);
   } finally {
     progress.finish();
   }

@@ -110,7 +110,7 @@ type LoadedDescription = { document: IDocument; facts: DocumentFacts } | { probl
  * its directory only, nothing remote), with the facts the rules read.
  */
 async function loadDescription(file: string): Promise<LoadedDescription> {
-  const { document, lintable, problems } = await readDocument(file);
+  const { document, lintable, problems } = readDocument(file);
   if (document === undefined || !lintable || problems.length > 0) return { problems };
   const { resolver, refusals } = createSafeResolver(file, { allowRemoteRefs: false, allowedDirectories: [] });
   const spectral = new Spectral({ resolver });

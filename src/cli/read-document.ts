@@ -23,11 +23,11 @@ export type ReadDocument =
  * and says what keeps it from being linted: unreadable, too large, not UTF-8, a YAML alias bomb, nested deeper than
  * the parser goes, syntax errors (with line and column), or not OpenAPI. Never throws.
  */
-export async function readDocument(file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadDocument> {
+export function readDocument(file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadDocument {
   const refused = (problem: TextProblem): ReadDocument => ({ lintable: false, problems: [{ file, ...problem }] });
   let checked: CheckedText;
   try {
-    checked = await readCheckedText(file, limits.maxFileMegabytes);
+    checked = readCheckedText(file, limits.maxFileMegabytes);
   } catch (error) {
     return refused({ message: `cannot read the file (${reasonOf(error)})` });
   }

@@ -60,7 +60,7 @@ type ParseResolveResult = NonNullable<ResolveOptions['parseResolveResult']>;
 /** A file as Spectral's parser left it: its tree (any JSON value), or why it could not be parsed. */
 type ParsedFile = { result: unknown; error?: Error };
 type TransformRef = NonNullable<ResolverOptions['transformRef']>;
-type ReferenceReader = (ref: { href(): string; scheme(): string }) => Promise<string>;
+type ReferenceReader = (ref: { href(): string; scheme(): string }) => string | Promise<string>;
 
 /**
  * A `$ref` resolver for one linted document. File references may read only files inside the document's directory or an
@@ -92,7 +92,7 @@ export function createSafeResolver(
     }
     return resolveHttp(ref as Parameters<typeof resolveHttp>[0]);
   };
-  const readFileReference: ReferenceReader = async (ref) => {
+  const readFileReference: ReferenceReader = (ref) => {
     // json-ref-resolver hands every reference it has no reader for (ftp:, urn:, ...) to the file reader.
     if (ref.scheme() !== '' && ref.scheme() !== 'file') {
       return refuse(`$ref ${ref.href()} was not followed: only file and http(s) references are supported`);
@@ -109,7 +109,7 @@ export function createSafeResolver(
     // Read the checked real path, not the reference, so that the file read is the file checked.
     // Counted before the read: a file that is missing or refused now shapes the result as much as one read.
     filesRead.add(target);
-    const checked = await readCheckedText(target, policy.maxFileMegabytes ?? DEFAULT_MAX_FILE_MEGABYTES);
+    const checked = readCheckedText(target, policy.maxFileMegabytes ?? DEFAULT_MAX_FILE_MEGABYTES);
     if (checked.problem === undefined) return checked.text;
     const place =
       checked.problem.line === undefined ? '' : ` (line ${checked.problem.line}, column ${checked.problem.column})`;
@@ -184,7 +184,8 @@ function readOncePerRun(read: ReferenceReader) {
     const key = ref.href();
     let text = texts.get(key);
     if (text === undefined) {
-      text = read(ref);
+      // Through a promise: a reader that refuses by throwing rejects, as the resolver expects.
+      text = Promise.resolve(ref).then(read);
       texts.set(key, text);
     }
     return text;

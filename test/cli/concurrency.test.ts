@@ -164,10 +164,21 @@ describe('where documents are linted', () => {
       { fixture: 'good.openapi.yaml' },
     ]),
   );
+  // 16 files that auto would thread, one of which is the suppressions file: 15 documents, which it does not.
+  const fifteenAndTheSuppressionsFile = {
+    ...Object.fromEntries(
+      Array.from({ length: 15 }, (_, i) => [
+        `fifteen/api-${String(i).padStart(2, '0')}.yaml`,
+        { fixture: 'good.openapi.yaml' },
+      ]),
+    ),
+    'fifteen/suppressions.json': '{}\n',
+  };
   beforeAll(async () => {
     const root = workspace({
       ...DOCUMENTS,
       ...many,
+      ...fifteenAndTheSuppressionsFile,
       '.spectral.yaml': `extends: [spectral-auth-responses]\nfunctions: [whereLinted]\nrules:\n${WHERE_RULE}`,
       'functions/whereLinted.js': WHERE_LINTED,
     });
@@ -182,6 +193,9 @@ describe('where documents are linted', () => {
       autoFew: lint('--concurrency', 'auto', 'apis/good.openapi.yaml', 'apis/bad.openapi.yaml', 'apis/*.json'),
       autoMany: lint('--concurrency', 'auto', 'many/*.yaml'),
       moreThreadsThanDocuments: lint('--concurrency', '8', 'apis/good.openapi.yaml'),
+      autoFifteen: lint('--concurrency', 'auto', '--suppressions-location', 'fifteen/suppressions.json', 'fifteen/*'),
+      // The threads start before the set-up, and the run stops after it, before linting anything.
+      stoppedBeforeLinting: lint('--concurrency', '2', '--suppress-rule', 'no-such-rule', 'many/*.yaml'),
     });
   }, 600_000);
 
@@ -203,6 +217,23 @@ describe('where documents are linted', () => {
     const place = availableParallelism() >= 2 ? 'linted in a worker thread' : 'linted in the main thread';
     expect(placesOf(runs.autoMany)).toEqual(new Set([place]));
     expect(JSON.parse(runs.autoMany.stdout)).toHaveLength(20);
+  });
+
+  describe('threads started before the set-up', () => {
+    test('end with a run that stops before its lint stage', () => {
+      expect(runs.stoppedBeforeLinting.killed).toBe(false);
+      expect(runs.stoppedBeforeLinting.code).toBe(2);
+      expect(runs.stoppedBeforeLinting.stdout).toBe('');
+      expect(runs.stoppedBeforeLinting.stderr).toBe(
+        'spectral-auth-responses: --suppress-rule: the ruleset has no rule named "no-such-rule"\n',
+      );
+    });
+
+    test('end, and the documents are linted in the command’s thread, when fewer are left than auto threads for', () => {
+      expect(runs.autoFifteen.killed).toBe(false);
+      expect(placesOf(runs.autoFifteen)).toEqual(new Set(['linted in the main thread']));
+      expect(JSON.parse(runs.autoFifteen.stdout)).toHaveLength(15);
+    });
   });
 });
 
