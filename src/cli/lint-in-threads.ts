@@ -95,9 +95,11 @@ export function startLintThreads(threads: number, job: WorkerJob): LintThreads {
     workers.add(worker);
     let current: number | undefined;
     let lastError: string | undefined;
+    let isReady = false;
     worker.on('message', (message: FromWorker) => {
       switch (message.kind) {
         case 'ready':
+          isReady = true;
           if (closing) void worker.terminate();
           else if (work === undefined) waiting.add(worker);
           else worker.postMessage(work.request);
@@ -126,6 +128,8 @@ export function startLintThreads(threads: number, job: WorkerJob): LintThreads {
     worker.on('exit', (code) => {
       workers.delete(worker);
       waiting.delete(worker);
+      // A worker that stopped while it set up (no message at all, say out of memory) gives its error as the reason.
+      if (!isReady) setupError ??= lastError;
       if (current !== undefined && work !== undefined) {
         // The worker had set up (it was linting), so a fresh one will too; each crash uses up one document.
         const reason = `its worker thread stopped (${lastError ?? `exit code ${code}`})`;
@@ -157,16 +161,6 @@ export function startLintThreads(threads: number, job: WorkerJob): LintThreads {
       return ended;
     },
   };
-}
-
-/** Lints the documents in `threads` worker threads started for them (see LintThreads.lint). */
-export function lintInThreads(
-  files: readonly string[],
-  threads: number,
-  job: WorkerJob,
-  progress: DocumentProgress = NO_PROGRESS,
-): Promise<LintedDocument[]> {
-  return startLintThreads(Math.min(threads, files.length), job).lint(files, progress);
 }
 
 /** The indexes of `files`, largest file first (by bytes; one that cannot be read counts as empty). */
