@@ -3,18 +3,8 @@
 export const PROBE_DOCUMENTATION_BASE_URL =
   'https://github.com/spectral-auth-responses/spectral-auth-responses/blob/main/docs/probe';
 
-export const PROBE_CODES = [
-  'probe-unauthenticated-401',
-  'probe-invalid-credentials-401',
-  'probe-missing-scope-403',
-  'probe-hidden-item-404',
-  'probe-collection-never-404',
-  'probe-undocumented-status',
-] as const;
-export type ProbeCode = (typeof PROBE_CODES)[number];
-
 /** Each code's severity (0 error, 1 warning, as Spectral numbers them) and what it asks of the running API. */
-export const PROBE_CHECKS: Readonly<Record<ProbeCode, { severity: 0 | 1; description: string }>> = {
+export const PROBE_CHECKS = {
   'probe-unauthenticated-401': {
     severity: 0,
     description:
@@ -43,4 +33,6 @@ export const PROBE_CHECKS: Readonly<Record<ProbeCode, { severity: 0 | 1; descrip
     severity: 1,
     description: 'Every status the server answers with is documented for the operation (4XX and default do not count).',
   },
-};
+} as const satisfies Record<string, { severity: 0 | 1; description: string }>;
+
+export type ProbeCode = keyof typeof PROBE_CHECKS;

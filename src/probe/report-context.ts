@@ -2,15 +2,15 @@
 // github-actions and markdown): for probe's findings, its codes stand in for rules.
 
 import type { Ruleset } from '@stoplight/spectral-core';
-import { PROBE_CHECKS, PROBE_CODES, PROBE_DOCUMENTATION_BASE_URL } from './codes';
+import { PROBE_CHECKS, PROBE_DOCUMENTATION_BASE_URL } from './codes';
 
 export function probeReportContext(): Ruleset {
   const rules = Object.fromEntries(
-    PROBE_CODES.map((code) => [
+    Object.entries(PROBE_CHECKS).map(([code, { description }]) => [
       code,
       {
         name: code,
-        description: PROBE_CHECKS[code].description,
+        description,
         documentationUrl: `${PROBE_DOCUMENTATION_BASE_URL}/${code}.md`,
       },
     ]),
