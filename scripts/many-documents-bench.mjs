@@ -10,7 +10,7 @@
 // Each under /usr/bin/time: wall time, CPU (user + system, every thread) and peak resident memory of the process.
 // The reports are compared: every setting of this command must give the same JSON report, byte for byte.
 // Writes the "Many documents" section of docs/performance.md (between its markers; `npm run bench` keeps it).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
@@ -53,12 +53,12 @@ const oneHalf = (/** @type {string[]} */ half) => [
   'off',
 ];
 const runs = [
-  timed('`spectral lint`', [SPECTRAL, 'lint', GLOB, '--ruleset', ruleset, '-f', 'json', '--quiet']),
-  timed('this command, `--concurrency off`', ours(['--concurrency', 'off'])),
-  timed('this command, `--concurrency auto`', ours(['--concurrency', 'auto'])),
+  await timed('`spectral lint`', [SPECTRAL, 'lint', GLOB, '--ruleset', ruleset, '-f', 'json', '--quiet']),
+  await timed('this command, `--concurrency off`', ours(['--concurrency', 'off'])),
+  await timed('this command, `--concurrency auto`', ours(['--concurrency', 'auto'])),
   await timedSideBySide('two `off` processes side by side, half of the documents each', halves.map(oneHalf)),
-  timed('this command, `--cache`, cold', ours(['--cache', '--cache-location', cacheFile])),
-  timed('this command, `--cache`, warm', ours(['--cache', '--cache-location', cacheFile])),
+  await timed('this command, `--cache`, cold', ours(['--cache', '--cache-location', cacheFile])),
+  await timed('this command, `--cache`, warm', ours(['--cache', '--cache-location', cacheFile])),
 ];
 const [spectral, off, auto, sideBySide, cold, warm] = runs;
 const differing = [auto, cold, warm].filter((run) => run.report !== off.report).map((run) => run.label);
@@ -75,69 +75,53 @@ writeFileSync(PAGE, withSection(readFileSync(PAGE, 'utf8'), MANY_DOCUMENTS, rend
 console.log(`wrote the many-documents section of ${relative(ROOT, PAGE)}`);
 
 /**
+ * One run under /usr/bin/time, its JSON report written to `<name>.json` in WORK.
  * @param {string} label
  * @param {string[]} args the Node arguments
- * @returns {Run}
+ * @param {string} name
+ * @returns {Promise<Run>}
  */
-function timed(label, args) {
-  const output = join(WORK, 'report.json');
-  const usage = join(WORK, 'usage.txt');
+function timed(label, args, name = 'report') {
+  const output = join(WORK, `${name}.json`);
+  const usage = join(WORK, `${name}.usage.txt`);
   rmSync(output, { force: true });
-  const child = spawnSync(
-    '/usr/bin/time',
-    ['-f', '%e %U %S %M', '-o', usage, process.execPath, ...args, '-o', output],
-    {
+  return new Promise((resolvePromise) => {
+    const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', usage, process.execPath, ...args, '-o', output], {
       cwd: ROOT,
-      encoding: 'utf8',
       // Never a progress line, whatever the terminal: the runs are compared on their reports alone.
       env: { ...process.env, CI: 'true' },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  // 1 (findings) and 2 (documents that are not valid OpenAPI, or a refused remote $ref) are expected on this corpus.
-  if (![0, 1, 2].includes(child.status ?? -1) || !existsSync(output)) {
-    fail(`${label} failed (exit ${child.status}): ${String(child.stderr).slice(0, 2000)}`);
-  }
-  // GNU time's line is the last: a process killed by a signal has a line about it first.
-  const last = readFileSync(usage, 'utf8').trim().split('\n').at(-1) ?? '';
-  const [wall, user, system, maxRssKb] = last.split(' ').map(Number);
-  return { label, wall, cpu: user + system, maxRssKb, report: readFileSync(output, 'utf8') };
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      if (stderr.length < 2000) stderr += String(chunk);
+    });
+    child.on('close', (code) => {
+      // 1 (findings) and 2 (documents that are not valid OpenAPI, or a refused remote $ref) are expected here.
+      if (![0, 1, 2].includes(code ?? -1) || !existsSync(output)) {
+        fail(`${label} failed (exit ${code}): ${stderr.slice(0, 2000)}`);
+      }
+      // GNU time's line is the last: a process killed by a signal has a line about it first.
+      const last = readFileSync(usage, 'utf8').trim().split('\n').at(-1) ?? '';
+      const [wall, user, system, maxRssKb] = last.split(' ').map(Number);
+      resolvePromise({ label, wall, cpu: user + system, maxRssKb, report: readFileSync(output, 'utf8') });
+    });
+  });
 }
 
 /**
- * The processes run at once, each under /usr/bin/time: wall time from the start of the first to the end of the last,
- * CPU summed, peak memory summed (the most the two can hold at once), and their JSON reports joined.
+ * The processes run at once (each as `timed` runs it): wall time from the start of the first to the end of the
+ * last, CPU summed, peak memory summed (the most they can hold at once), and their JSON reports joined.
  * @param {string} label
  * @param {string[][]} argsOfEach the Node arguments of each process
  * @returns {Promise<Run>}
  */
 async function timedSideBySide(label, argsOfEach) {
   const started = performance.now();
-  const each = await Promise.all(
-    argsOfEach.map(
-      (args, index) =>
-        new Promise((resolvePromise) => {
-          const output = join(WORK, `report-${index}.json`);
-          const usage = join(WORK, `usage-${index}.txt`);
-          rmSync(output, { force: true });
-          const timeArgs = ['-f', '%e %U %S %M', '-o', usage, process.execPath, ...args, '-o', output];
-          const child = spawn('/usr/bin/time', timeArgs, {
-            cwd: ROOT,
-            env: { ...process.env, CI: 'true' },
-            stdio: 'ignore',
-          });
-          child.on('close', (code) => {
-            if (![0, 1, 2].includes(code ?? -1) || !existsSync(output)) fail(`${label} failed (exit ${code})`);
-            const [, user, system, maxRssKb] =
-              readFileSync(usage, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
-            resolvePromise({ cpu: user + system, maxRssKb, results: JSON.parse(readFileSync(output, 'utf8')) });
-          });
-        }),
-    ),
-  );
+  const each = await Promise.all(argsOfEach.map((args, index) => timed(label, args, `part-${index}`)));
   const wall = (performance.now() - started) / 1000;
-  const sum = (/** @type {(run: any) => number} */ of) => each.reduce((total, run) => total + of(run), 0);
-  const report = JSON.stringify(each.flatMap((run) => run.results));
+  const sum = (/** @type {(run: Run) => number} */ of) => each.reduce((total, run) => total + of(run), 0);
+  const report = JSON.stringify(each.flatMap((run) => JSON.parse(run.report)));
   return { label, wall, cpu: sum((run) => run.cpu), maxRssKb: sum((run) => run.maxRssKb), report };
 }
 

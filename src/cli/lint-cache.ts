@@ -21,6 +21,11 @@ export interface CacheOptions {
   quiet?: boolean;
 }
 
+/** Whether the run uses the cache file: `--cache`, or `--cache-location`, which implies it. */
+export function cacheIsOn(options: CacheOptions): boolean {
+  return options.cache === true || options.cacheLocation !== undefined;
+}
+
 /**
  * The lint stage with `--cache`: a document is served from the cache file when neither its bytes, nor those of any
  * local file its `$ref`s read, nor the fingerprint of the run (`lintFingerprint`) changed since it was linted; the
@@ -35,7 +40,7 @@ export function withCache(
   setup: Setup,
   environment: CommandEnvironment,
 ): LintStage {
-  if (options.cache !== true && options.cacheLocation === undefined) return lint;
+  if (!cacheIsOn(options)) return lint;
   const file = cacheFileOf(options.cacheLocation, environment.cwd);
   const note = (text: string) => {
     if (options.quiet !== true)

@@ -1,5 +1,6 @@
 import type { CommandEnvironment } from './document-pipeline';
 import { discoverFiles } from './discover-files';
+import { cacheIsOn } from './lint-cache';
 import { LintThreads, startLintThreads, workerJobOf } from './lint-in-threads';
 import type { Concurrency, FormatName, Shard } from './names';
 import type { DocumentOptions } from './options';
@@ -59,7 +60,7 @@ function startThreadsBeforeSetUp(
   options: LintOptions,
   environment: CommandEnvironment,
 ): LintThreads | undefined {
-  if (options.since !== undefined || options.cache === true || options.cacheLocation !== undefined) return undefined;
+  if (options.since !== undefined || cacheIsOn(options)) return undefined;
   const threads = threadCount(options.concurrency, documentsOfShard(discovered, options.shard, environment.cwd).length);
   return threads === 0 ? undefined : startLintThreads(threads, workerJobOf(options, environment));
 }

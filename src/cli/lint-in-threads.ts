@@ -147,13 +147,13 @@ export function startLintThreads(threads: number, job: WorkerJob): LintThreads {
   return {
     async lint(files, progress = NO_PROGRESS) {
       const request = { files, order: largestFirst(files), claimed: new SharedArrayBuffer(4) };
-      const current: Work = { request, linted: files.map(() => undefined), progress };
-      work = current;
+      const thisWork: Work = { request, linted: files.map(() => undefined), progress };
+      work = thisWork;
       for (const worker of waiting) worker.postMessage(request);
       waiting.clear();
       await ended;
       const reason = `the worker threads could not set up (${setupError ?? 'no reason given'})`;
-      return files.map((file, index) => current.linted[index] ?? notLinted(file, reason));
+      return files.map((file, index) => thisWork.linted[index] ?? notLinted(file, reason));
     },
     close() {
       closing = true;
