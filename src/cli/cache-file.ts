@@ -4,6 +4,11 @@ import { dirname } from 'node:path';
 import { replaceFileAtomically } from '../fix/write';
 import { byCodeUnit, describeError, PACKAGE_NAME } from './names';
 
+/** Whether the run uses the cache file: `--cache`, or `--cache-location`, which implies it. */
+export function cacheIsOn(options: { cache?: boolean; cacheLocation?: string }): boolean {
+  return options.cache === true || options.cacheLocation !== undefined;
+}
+
 /** What the cache remembers of one document, keyed by its path relative to the cache file's folder. */
 export interface CacheEntry {
   /** `lintFingerprint` of the run that linted it: the ruleset, the command, Spectral, Node and the `$ref` policy. */

@@ -1,7 +1,7 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { CacheEntry, readCacheFile, writeCacheFile } from './cache-file';
+import { CacheEntry, cacheIsOn, readCacheFile, writeCacheFile } from './cache-file';
 import { sha256Of } from './content-hash';
 import { fileKindOf } from './discover-files';
 import { sizeProblemOf } from './document-text';
@@ -19,11 +19,6 @@ export interface CacheOptions {
   cache?: boolean;
   cacheLocation?: string;
   quiet?: boolean;
-}
-
-/** Whether the run uses the cache file: `--cache`, or `--cache-location`, which implies it. */
-export function cacheIsOn(options: CacheOptions): boolean {
-  return options.cache === true || options.cacheLocation !== undefined;
 }
 
 /**

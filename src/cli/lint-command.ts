@@ -1,6 +1,7 @@
 import type { CommandEnvironment } from './document-pipeline';
+// Light modules only: lint-cache.ts, say, would load yaml before the workers start.
+import { cacheIsOn } from './cache-file';
 import { discoverFiles } from './discover-files';
-import { cacheIsOn } from './lint-cache';
 import { LintThreads, startLintThreads, workerJobOf } from './lint-in-threads';
 import type { Concurrency, FormatName, Shard } from './names';
 import type { DocumentOptions } from './options';
